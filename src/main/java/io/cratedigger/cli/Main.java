@@ -1,0 +1,87 @@
+package io.cratedigger.cli;
+
+import io.cratedigger.ingest.ImportException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code cratedigger} command. Exit codes: 0 success, 1 bad input or usage (a one-line reason
+ * on stderr), 2 internal error.
+ */
+@Command(
+    name = "cratedigger",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Track recommendations for DJs and record collectors, on Apache Lucene.",
+    subcommands = {InspectCommand.class, GenerateCommand.class})
+public final class Main implements Runnable {
+
+  public static final int OK = 0;
+  public static final int BAD_INPUT = 1;
+  public static final int INTERNAL_ERROR = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. Used by tests too. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(usageError());
+    cli.setExecutionExceptionHandler(executionError());
+    cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
+    return cli.execute(args);
+  }
+
+  private static IParameterExceptionHandler usageError() {
+    return (ParameterException e, String[] args) -> {
+      CommandLine cmd = e.getCommandLine();
+      cmd.getErr()
+          .println(
+              "cratedigger: "
+                  + e.getMessage()
+                  + " (see: cratedigger "
+                  + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^cratedigger ?", "")
+                  + " --help)");
+      return BAD_INPUT;
+    };
+  }
+
+  private static IExecutionExceptionHandler executionError() {
+    return (Exception e, CommandLine cmd, CommandLine.ParseResult parsed) -> {
+      if (e instanceof ImportException || e instanceof BadInputException) {
+        cmd.getErr().println("cratedigger: " + e.getMessage());
+        return BAD_INPUT;
+      }
+      cmd.getErr().println("cratedigger: internal error: " + e);
+      if (System.getenv("CRATEDIGGER_DEBUG") != null) {
+        e.printStackTrace(cmd.getErr());
+      } else {
+        cmd.getErr().println("(set CRATEDIGGER_DEBUG=1 for the stack trace)");
+      }
+      return INTERNAL_ERROR;
+    };
+  }
+
+  /** The version from the jar's manifest, or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"cratedigger " + (v == null ? "dev" : v)};
+    }
+  }
+}

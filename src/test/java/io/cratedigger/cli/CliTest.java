@@ -1,0 +1,122 @@
+package io.cratedigger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cratedigger.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line as a user meets it: output, exit codes and one-line error messages. */
+class CliTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void inspectJsonHasTheContractFields() {
+    Run r = run("inspect", Fixtures.format("exportify.csv").toString(), "--json");
+    assertThat(r.code()).isZero();
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertThat(json.path("format").asString()).isEqualTo("exportify");
+    assertThat(json.path("rowsRead").asLong()).isEqualTo(12);
+    assertThat(json.path("tracksKept").asLong()).isEqualTo(10);
+    assertThat(json.path("skipped").path("missing id").asLong()).isEqualTo(1);
+    assertThat(json.path("merged").asLong()).isZero();
+    assertThat(json.path("withAudioFeatures").asLong()).isEqualTo(9);
+    assertThat(json.path("withBpm").asLong()).isEqualTo(8);
+    assertThat(json.path("withKey").asLong()).isEqualTo(9);
+    assertThat(json.path("samples").get(0).asString())
+        .isEqualTo("line 10: danceability \"1.7\" is outside 0..1");
+  }
+
+  @Test
+  void inspectTextReportsCountsAndReasons() {
+    Run r = run("inspect", Fixtures.format("kaggle-114k.csv").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("(kaggle-spotify-114k)")
+        .containsPattern("rows read +10")
+        .containsPattern("rows skipped +1  \\(wrong number of cells: 1\\)")
+        .containsPattern("rows merged \\(same id\\) +3")
+        .contains("line 3: 16 cells, the header has 21");
+  }
+
+  @Test
+  void missingFileIsBadInputWithOneLine() {
+    Run r = run("inspect", tmp.resolve("nope.csv").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo("cratedigger: cannot read " + tmp.resolve("nope.csv") + ": no such file");
+  }
+
+  @Test
+  void unknownHeaderNamesTheColumnsAndTheWayOut() throws Exception {
+    Path f = tmp.resolve("odd.csv");
+    Files.writeString(f, "foo,bar\n1,2\n");
+    Run r = run("inspect", f.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith("cratedigger: " + f + ": no known format has these columns (foo, bar)")
+        .contains("Add the export to config/formats.yaml or pass --format");
+  }
+
+  @Test
+  void fileWithNoUsableRowExitsOne() throws Exception {
+    Path f = tmp.resolve("empty-rows.csv");
+    Files.writeString(
+        f, "id,title,artists,album,label,genres,styles,remixers,release_date\n,,,,,,,,\n");
+    Run r = run("inspect", f.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("line 2: no id (id is blank)");
+  }
+
+  @Test
+  void unknownForcedFormatListsTheKnownOnes() {
+    Run r = run("inspect", Fixtures.format("diggerz.csv").toString(), "--format", "spotify");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith("cratedigger: unknown format \"spotify\"; known formats: exportify,");
+  }
+
+  @Test
+  void usageErrorsExitOne() {
+    Run r = run("generate", "--tracks", "ten", "--out", "x.csv");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("cratedigger: Invalid value for option '--tracks'");
+    assertThat(run("generate", "--tracks", "0", "--out", tmp.resolve("x.csv").toString()).err())
+        .isEqualTo("cratedigger: --tracks must be 1..100000000, got 0\n");
+  }
+
+  @Test
+  void generatedCatalogReadsBackWithNothingSkipped() throws Exception {
+    Path out = tmp.resolve("catalog.csv");
+    Run g = run("generate", "--tracks", "5000", "--seed", "7", "--out", out.toString());
+    assertThat(g.code()).isZero();
+    assertThat(g.out()).startsWith("wrote 5,000 tracks to " + out);
+    Run r = run("inspect", out.toString(), "--json");
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertThat(json.path("format").asString()).isEqualTo("cratedigger");
+    assertThat(json.path("rowsRead").asLong()).isEqualTo(5000);
+    assertThat(json.path("tracksKept").asLong()).isEqualTo(5000);
+    assertThat(json.path("skipped").size()).isZero();
+    assertThat(json.path("dropped").size()).isZero();
+    assertThat(Files.exists(tmp.resolve("catalog.csv.part"))).isFalse();
+    // deterministic for a seed
+    Path again = tmp.resolve("again.csv");
+    run("generate", "--tracks", "5000", "--seed", "7", "--out", again.toString());
+    assertThat(Files.mismatch(out, again)).isEqualTo(-1);
+  }
+}
