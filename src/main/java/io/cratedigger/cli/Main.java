@@ -17,7 +17,12 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Track recommendations for DJs and record collectors, on Apache Lucene.",
-    subcommands = {InspectCommand.class, GenerateCommand.class})
+    subcommands = {
+      InspectCommand.class,
+      IndexCommand.class,
+      GenerateCommand.class,
+      BenchCommand.class
+    })
 public final class Main implements Runnable {
 
   public static final int OK = 0;
@@ -62,7 +67,9 @@ public final class Main implements Runnable {
 
   private static IExecutionExceptionHandler executionError() {
     return (Exception e, CommandLine cmd, CommandLine.ParseResult parsed) -> {
-      if (e instanceof ImportException || e instanceof BadInputException) {
+      if (e instanceof ImportException
+          || e instanceof BadInputException
+          || e instanceof io.cratedigger.index.IndexBusyException) {
         cmd.getErr().println("cratedigger: " + e.getMessage());
         return BAD_INPUT;
       }

@@ -31,9 +31,26 @@ public record AppConfig(Path formats, Path index) {
     }
   }
 
+  /**
+   * The project folder relative paths in the configuration are resolved against: the launcher sets
+   * {@code cratedigger.home}; without it, the working directory.
+   */
+  public static Path home() {
+    return Path.of(System.getProperty("cratedigger.home", "")).toAbsolutePath().normalize();
+  }
+
   /** The built-in defaults (the values documented in {@code config/cratedigger.yaml}). */
   public static AppConfig defaults() {
-    return new AppConfig(Path.of("config", "formats.yaml"), Path.of("index"));
+    Path home = home();
+    return new AppConfig(home.resolve("config/formats.yaml"), home.resolve("index"));
+  }
+
+  /** The configuration file to read: {@code file} itself, or the default one in the home. */
+  public static Path locate(Path file) {
+    if (file == null || (file.equals(DEFAULT_FILE) && !Files.exists(file))) {
+      return home().resolve(DEFAULT_FILE);
+    }
+    return file;
   }
 
   /**
@@ -41,12 +58,13 @@ public record AppConfig(Path formats, Path index) {
    *
    * @throws IllegalArgumentException for a missing explicit file, bad YAML or an unknown key
    */
-  public static AppConfig load(Path file) throws IOException {
+  public static AppConfig load(Path requested) throws IOException {
+    Path file = locate(requested);
     if (!Files.isRegularFile(file)) {
-      if (file.equals(DEFAULT_FILE)) {
+      if (requested == null || requested.equals(DEFAULT_FILE)) {
         return defaults();
       }
-      throw new IllegalArgumentException("config file " + file + " does not exist");
+      throw new IllegalArgumentException("config file " + requested + " does not exist");
     }
     JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
@@ -69,7 +87,7 @@ public record AppConfig(Path formats, Path index) {
 
   private static Path path(JsonNode root, String key, Path fallback) {
     JsonNode n = root.path(key);
-    return n.isMissingNode() || n.isNull() ? fallback : Path.of(n.asString());
+    return n.isMissingNode() || n.isNull() ? fallback : home().resolve(n.asString()).normalize();
   }
 
   /** Key → value, for logging at start-up. */

@@ -43,6 +43,19 @@ public final class CatalogReader {
   public Scan scan(
       List<Path> files, String format, Function<Path, Function<InputStream, InputStream>> wrap)
       throws IOException {
+    return scan(files, format, wrap, t -> {});
+  }
+
+  /**
+   * Pass one, also giving {@code firstSeen} the first row of each distinct track (to sample the
+   * catalog for the feature model while it is read anyway).
+   */
+  public Scan scan(
+      List<Path> files,
+      String format,
+      Function<Path, Function<InputStream, InputStream>> wrap,
+      Consumer<Track> firstSeen)
+      throws IOException {
     LongHashSet seen = new LongHashSet();
     LongHashSet duplicates = new LongHashSet();
     List<ImportReport> reports = new ArrayList<>();
@@ -51,7 +64,9 @@ public final class CatalogReader {
         ImportCounter counter = new ImportCounter(seen, duplicates);
         MappedRow row;
         while ((row = source.next()) != null) {
-          counter.count(row);
+          if (counter.count(row) && row instanceof MappedRow.Kept k) {
+            firstSeen.accept(k.track());
+          }
         }
         reports.add(counter.report(file.toString(), source));
       }

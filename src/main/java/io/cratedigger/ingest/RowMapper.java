@@ -4,7 +4,7 @@ import io.cratedigger.ingest.Cells.BadCell;
 import io.cratedigger.track.AudioFeature;
 import io.cratedigger.track.Key;
 import io.cratedigger.track.Track;
-import java.text.Normalizer;
+import io.cratedigger.track.Versions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -151,34 +151,11 @@ final class RowMapper {
     boolean any = false;
     for (int c : idFrom) {
       Object v = row.get(c);
-      String s = v == null ? "" : fold(v.toString());
+      String s = v == null ? "" : Versions.fold(v.toString());
       any |= !s.isEmpty();
       key.append(s).append('\u001f');
     }
     return any ? spec.idPrefix() + HexFormat.of().toHexDigits(LongHashSet.hash(key)) : null;
-  }
-
-  /** Lower case, accents removed, runs of non-alphanumerics as one space. */
-  static String fold(String s) {
-    String d = Normalizer.normalize(s, Normalizer.Form.NFKD);
-    StringBuilder out = new StringBuilder(d.length());
-    boolean space = false;
-    for (int i = 0; i < d.length(); i++) {
-      char c = d.charAt(i);
-      if (Character.getType(c) == Character.NON_SPACING_MARK) {
-        continue;
-      }
-      if (Character.isLetterOrDigit(c)) {
-        if (space && !out.isEmpty()) {
-          out.append(' ');
-        }
-        out.append(Character.toLowerCase(c));
-        space = false;
-      } else {
-        space = true;
-      }
-    }
-    return out.toString().toLowerCase(Locale.ROOT);
   }
 
   private static String quote(String s) {

@@ -1,0 +1,202 @@
+package io.cratedigger.cli;
+
+import io.cratedigger.index.BuildListener;
+import io.cratedigger.index.BuildOptions;
+import io.cratedigger.index.IndexBuilder;
+import io.cratedigger.index.IndexReport;
+import io.cratedigger.index.IndexStore;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code index --input FILE...}: the rebuild tool. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rebuild the index from one or more exports: a new generation is built beside the live",
+      "one, verified, and swapped in atomically; a running server picks it up without restart."
+    })
+final class IndexCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--input",
+      required = true,
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "exports to read (CSV or JSON Lines, any known format)")
+  List<Path> inputs;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "index folder (default: from config)")
+  Path index;
+
+  @Option(
+      names = "--format",
+      paramLabel = "NAME",
+      defaultValue = "auto",
+      description = "the format of every input, or auto to detect each (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = "--threads", paramLabel = "N", description = "indexing threads (default: cores)")
+  Integer threads;
+
+  @Option(names = "--hnsw-max-conn", paramLabel = "N", description = "HNSW neighbours per node")
+  Integer maxConn;
+
+  @Option(names = "--hnsw-beam-width", paramLabel = "N", description = "HNSW build beam width")
+  Integer beamWidth;
+
+  @Option(names = "--json", description = "print the report as JSON")
+  boolean json;
+
+  @Mixin ConfigOption config;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = index != null ? index : config.load().index();
+    BuildOptions d = BuildOptions.defaults();
+    BuildOptions options;
+    try {
+      options =
+          new BuildOptions(
+              threads != null ? threads : d.threads(),
+              maxConn != null ? maxConn : d.hnswMaxConn(),
+              beamWidth != null ? beamWidth : d.hnswBeamWidth(),
+              d.ramBufferMb(),
+              d.sampleSize(),
+              d.seed());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    IndexReport report;
+    try (Bars bars = new Bars()) {
+      report =
+          new IndexBuilder(config.importer(), new IndexStore(dir), options, bars)
+              .build(inputs, format);
+    } catch (io.cratedigger.index.IndexBusyException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.PRETTY.writeValueAsString(report));
+    } else {
+      print(report, out);
+    }
+    out.flush();
+    return Main.OK;
+  }
+
+  static void print(IndexReport r, PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "indexed %,d tracks into %s/%s in %.1f s (%,.0f tracks/s)%n",
+        r.tracksIndexed(),
+        r.indexDir(),
+        r.generation(),
+        r.seconds().get("total"),
+        r.tracksPerSecond());
+    out.printf(Locale.ROOT, "  inputs: %s (%s)%n", String.join(", ", r.files()), r.format());
+    out.printf(
+        Locale.ROOT,
+        "  rows read %,d, tracks kept %,d, skipped %,d%s, merged %,d%n",
+        r.rowsRead(),
+        r.tracksKept(),
+        r.skipped().values().stream().mapToLong(Long::longValue).sum(),
+        r.skipped().isEmpty() ? "" : " " + r.skipped(),
+        r.merged());
+    if (!r.dropped().isEmpty()) {
+      out.println("  values dropped: " + r.dropped());
+    }
+    out.printf(
+        Locale.ROOT,
+        "  with audio features %,d, with BPM %,d, with key %,d%n",
+        r.withAudioFeatures(),
+        r.withBpm(),
+        r.withKey());
+    r.samples().stream().limit(5).forEach(s -> out.println("    " + s));
+    if (r.pcaComponents() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "  model: %d PCA components keep %.1f %% of the variance; %d clusters (%s)%n",
+          r.pcaComponents(),
+          100 * r.pcaVarianceKept(),
+          r.clusters().size(),
+          r.clusterCriterion());
+      r.clusters()
+          .forEach(
+              c -> out.printf(Locale.ROOT, "    %2d  %-40s %,10d%n", c.id(), c.name(), c.tracks()));
+    } else {
+      out.println("  model: none (too few tracks with audio features); text, BPM and key only");
+    }
+    out.printf(
+        Locale.ROOT,
+        "  HNSW maxConn %d, beamWidth %d, %d threads, %d segments%n",
+        r.hnsw().get("maxConn"),
+        r.hnsw().get("beamWidth"),
+        r.hnsw().get("threads"),
+        r.segments());
+    out.println(
+        "  seconds: "
+            + r.seconds().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+    if (!r.deletedGenerations().isEmpty()) {
+      out.println("  removed old generations: " + String.join(", ", r.deletedGenerations()));
+    }
+  }
+
+  /** Progress bars for the phases, on a terminal only. */
+  private static final class Bars implements BuildListener, AutoCloseable {
+    private Progress.Bar bar;
+
+    @Override
+    public Function<InputStream, InputStream> reading(String phase, Path file) {
+      return Progress.bytes(phase);
+    }
+
+    @Override
+    public void phase(String name, long total) {
+      if (total > 0) {
+        bar = Progress.count("Indexing", total, "tracks");
+      } else if (Progress.interactive() && !name.equals("scan")) {
+        System.err.println("cratedigger: " + name + "...");
+      }
+    }
+
+    @Override
+    public void indexed(long n) {
+      Progress.Bar b = bar;
+      if (b != null) {
+        b.stepBy(n);
+      }
+    }
+
+    @Override
+    public void phaseDone() {
+      close();
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+        bar = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,390 @@
+package io.cratedigger.index;
+
+import io.cratedigger.ingest.CatalogReader;
+import io.cratedigger.ingest.ImportException;
+import io.cratedigger.ingest.ImportReport;
+import io.cratedigger.ingest.Importer;
+import io.cratedigger.model.FeatureModel;
+import io.cratedigger.track.Track;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rebuild: reads the exports (two streaming passes), fits the feature model on a sample,
+ * indexes every track with both cores into a new generation, verifies it, and publishes it
+ * atomically. Until the publish the live generation is untouched; a failure deletes the new one.
+ */
+public final class IndexBuilder {
+  /** Fewer tracks with features than this: no model, no vectors (text, BPM and key only). */
+  public static final int MIN_TRACKS_FOR_MODEL = 50;
+
+  private static final int BATCH = 512;
+
+  private final Importer importer;
+  private final IndexStore store;
+  private final BuildOptions options;
+  private final BuildListener listener;
+
+  public IndexBuilder(
+      Importer importer, IndexStore store, BuildOptions options, BuildListener listener) {
+    this.importer = importer;
+    this.store = store;
+    this.options = options;
+    this.listener = listener;
+  }
+
+  /**
+   * Rebuilds the index from {@code files}.
+   *
+   * @throws ImportException when the inputs hold no usable track (the live index stays)
+   * @throws IndexBusyException when another rebuild is running
+   */
+  public IndexReport build(List<Path> files, String format) throws IOException {
+    long start = System.nanoTime();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    try (IndexStore.RebuildLock lock = store.lock()) {
+      Path gen = store.newGeneration(lock);
+      boolean published = false;
+      try {
+        CatalogReader reader = new CatalogReader(importer);
+        long t = System.nanoTime();
+        listener.phase("scan", -1);
+        Reservoir sample = new Reservoir(options.sampleSize(), options.seed());
+        CatalogReader.Scan scan =
+            reader.scan(
+                files, format, f -> listener.reading("Checking " + f.getFileName(), f), sample);
+        listener.phaseDone();
+        seconds.put("scan", since(t));
+        if (scan.tracks() == 0) {
+          throw new ImportException(
+              "nothing to index: no usable track in " + String.join(", ", names(files)));
+        }
+
+        t = System.nanoTime();
+        listener.phase("model", -1);
+        FeatureModel model =
+            sample.sample().size() >= MIN_TRACKS_FOR_MODEL
+                ? FeatureModel.fit(sample.sample(), options.seed())
+                : null;
+        if (model != null) {
+          model.save(gen.resolve(FeatureModel.FILE_NAME));
+        }
+        listener.phaseDone();
+        seconds.put("model", since(t));
+
+        t = System.nanoTime();
+        listener.phase("index", scan.tracks());
+        int k = model == null ? 0 : model.clusters().size();
+        AtomicLongArray clusterSizes = new AtomicLongArray(Math.max(1, k));
+        long indexed;
+        int segments;
+        ExecutorService mergeWorkers = Executors.newFixedThreadPool(options.threads());
+        try (Directory dir = FSDirectory.open(IndexStore.luceneDir(gen));
+            IndexWriter writer = new IndexWriter(dir, writerConfig(mergeWorkers))) {
+          indexed = indexAll(reader, scan, model, writer, clusterSizes);
+          writer.commit();
+        } finally {
+          mergeWorkers.shutdown();
+        }
+        try (Directory dir = FSDirectory.open(IndexStore.luceneDir(gen))) {
+          segments = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).size();
+        }
+        listener.phaseDone();
+        seconds.put("index", since(t));
+
+        t = System.nanoTime();
+        listener.phase("verify", -1);
+        verify(gen, scan, indexed);
+        listener.phaseDone();
+        seconds.put("verify", since(t));
+
+        double total = since(start);
+        seconds.put("total", total);
+        IndexReport report =
+            report(
+                gen,
+                files,
+                format,
+                scan,
+                indexed,
+                model,
+                clusterSizes,
+                segments,
+                seconds,
+                total,
+                List.of());
+        writeReport(gen, report);
+        store.publish(lock, gen);
+        published = true;
+        List<String> deleted = names(store.cleanup(lock));
+        return report(
+            gen,
+            files,
+            format,
+            scan,
+            indexed,
+            model,
+            clusterSizes,
+            segments,
+            seconds,
+            total,
+            deleted);
+      } finally {
+        if (!published) {
+          IndexStore.deleteTree(gen);
+        }
+      }
+    }
+  }
+
+  private IndexWriterConfig writerConfig(ExecutorService mergeWorkers) {
+    IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.forIndexing());
+    cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    cfg.setRAMBufferSizeMB(options.ramBufferMb());
+    int maxConn = options.hnswMaxConn();
+    int beam = options.hnswBeamWidth();
+    int workers = options.threads();
+    cfg.setCodec(
+        new Lucene104Codec() {
+          @Override
+          public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+            // merges rebuild the graph; let them use every core
+            return new Lucene99HnswVectorsFormat(maxConn, beam, workers, mergeWorkers);
+          }
+        });
+    return cfg;
+  }
+
+  /**
+   * Pass two: this thread reads and parses; {@code threads} workers turn tracks into documents
+   * (vector, cluster, source) and add them. A bounded queue keeps memory flat.
+   */
+  private long indexAll(
+      CatalogReader reader,
+      CatalogReader.Scan scan,
+      FeatureModel model,
+      IndexWriter writer,
+      AtomicLongArray clusterSizes)
+      throws IOException {
+    int threads = options.threads();
+    BlockingQueue<List<Track>> queue = new ArrayBlockingQueue<>(threads * 4);
+    List<Track> poison = List.of();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Long>> workers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      workers.add(
+          pool.submit(
+              () -> {
+                long n = 0;
+                for (List<Track> batch = queue.take(); batch != poison; batch = queue.take()) {
+                  for (Track t : batch) {
+                    float[] v = model == null ? null : model.vector(t);
+                    int c = v == null ? -1 : model.cluster(v);
+                    if (c >= 0) {
+                      clusterSizes.incrementAndGet(c);
+                    }
+                    writer.addDocument(
+                        TrackDocuments.toDocument(t, v, c, v != null && model.imputed(t)));
+                  }
+                  n += batch.size();
+                  listener.indexed(batch.size());
+                }
+                return n;
+              }));
+    }
+    var batcher =
+        new Object() {
+          List<Track> batch = new ArrayList<>(BATCH);
+        };
+    try {
+      reader.read(
+          scan,
+          f -> Function.identity(),
+          t -> {
+            batcher.batch.add(t);
+            if (batcher.batch.size() == BATCH) {
+              put(queue, batcher.batch);
+              batcher.batch = new ArrayList<>(BATCH);
+            }
+          });
+      if (!batcher.batch.isEmpty()) {
+        put(queue, batcher.batch);
+      }
+    } finally {
+      for (int i = 0; i < threads; i++) {
+        put(queue, poison);
+      }
+      pool.shutdown();
+    }
+    long total = 0;
+    for (Future<Long> w : workers) {
+      try {
+        total += w.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while indexing", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IOException("indexing failed: " + e.getCause(), e.getCause());
+      }
+    }
+    return total;
+  }
+
+  private static void put(BlockingQueue<List<Track>> queue, List<Track> batch) {
+    try {
+      queue.put(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while indexing", e);
+    }
+  }
+
+  /** The new generation answers: every track is there, an id finds its track, KNN answers. */
+  private static void verify(Path gen, CatalogReader.Scan scan, long indexed) throws IOException {
+    if (indexed != scan.tracks()) {
+      throw new IllegalStateException(
+          "indexed " + indexed + " tracks but the inputs hold " + scan.tracks());
+    }
+    try (Generation g = Generation.open(gen)) {
+      var s = g.searchers().acquire();
+      try {
+        if (s.getIndexReader().numDocs() != indexed) {
+          throw new IllegalStateException(
+              "the new index holds "
+                  + s.getIndexReader().numDocs()
+                  + " documents, expected "
+                  + indexed);
+        }
+        var first = s.getIndexReader().storedFields().document(0).getBinaryValue(Schema.SOURCE);
+        Track t = TrackDocuments.fromSource(first);
+        if (s.count(KeywordField.newExactQuery(Schema.ID, t.id())) != 1) {
+          throw new IllegalStateException("the new index does not find track " + t.id() + " by id");
+        }
+        if (g.model() != null) {
+          float[] probe = new float[g.model().dimensions()];
+          if (s.search(new KnnFloatVectorQuery(Schema.VECTOR, probe, 1), 1).scoreDocs.length == 0) {
+            throw new IllegalStateException("the new index answers no vector query");
+          }
+        }
+      } finally {
+        g.searchers().release(s);
+      }
+    }
+  }
+
+  private IndexReport report(
+      Path gen,
+      List<Path> files,
+      String format,
+      CatalogReader.Scan scan,
+      long indexed,
+      FeatureModel model,
+      AtomicLongArray clusterSizes,
+      int segments,
+      Map<String, Double> seconds,
+      double total,
+      List<String> deleted) {
+    Map<String, Long> skipped = new TreeMap<>();
+    Map<String, Long> dropped = new TreeMap<>();
+    List<String> samples = new ArrayList<>();
+    long rows = 0;
+    long merged = 0;
+    long features = 0;
+    long bpm = 0;
+    long key = 0;
+    for (ImportReport r : scan.reports()) {
+      rows += r.rowsRead();
+      merged += r.merged();
+      features += r.withAudioFeatures();
+      bpm += r.withBpm();
+      key += r.withKey();
+      r.skipped().forEach((k, v) -> skipped.merge(k, v, Long::sum));
+      r.dropped().forEach((k, v) -> dropped.merge(k, v, Long::sum));
+      for (String s : r.samples()) {
+        if (samples.size() < 20) {
+          samples.add(scan.reports().size() > 1 ? r.file() + ": " + s : s);
+        }
+      }
+    }
+    List<IndexReport.ClusterSize> clusters = new ArrayList<>();
+    if (model != null) {
+      for (var c : model.clusters()) {
+        clusters.add(new IndexReport.ClusterSize(c.id(), c.name(), clusterSizes.get(c.id())));
+      }
+    }
+    Map<String, Integer> hnsw = new LinkedHashMap<>();
+    hnsw.put("maxConn", options.hnswMaxConn());
+    hnsw.put("beamWidth", options.hnswBeamWidth());
+    hnsw.put("threads", options.threads());
+    return new IndexReport(
+        gen.getFileName().toString(),
+        store.root().toString(),
+        names(files),
+        scan.reports().stream()
+            .map(ImportReport::format)
+            .distinct()
+            .reduce((a, b) -> a + "+" + b)
+            .orElse(format),
+        rows,
+        scan.tracks(),
+        skipped,
+        dropped,
+        merged,
+        features,
+        bpm,
+        key,
+        samples,
+        indexed,
+        model == null ? 0 : model.dimensions(),
+        model == null ? 0 : model.varianceKept(),
+        model == null ? "none (no audio features)" : model.report().criterion(),
+        clusters,
+        hnsw,
+        segments,
+        seconds,
+        indexed / total,
+        deleted,
+        scan.reports());
+  }
+
+  private static void writeReport(Path gen, IndexReport report) throws IOException {
+    Files.writeString(
+        gen.resolve("report.json"),
+        JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build()
+            .writeValueAsString(report));
+  }
+
+  private static double since(long t) {
+    return Math.round((System.nanoTime() - t) / 1e7) / 100.0;
+  }
+
+  private static List<String> names(List<Path> paths) {
+    return paths.stream().map(p -> p.getFileName().toString()).toList();
+  }
+}
