@@ -119,4 +119,51 @@ class CliTest {
     run("generate", "--tracks", "5000", "--seed", "7", "--out", again.toString());
     assertThat(Files.mismatch(out, again)).isEqualTo(-1);
   }
+
+  @Test
+  void indexJsonExtendsTheInspectReport() throws Exception {
+    Path catalog = tmp.resolve("catalog.csv");
+    run("generate", "--tracks", "3000", "--seed", "2", "--out", catalog.toString());
+    Path index = tmp.resolve("index");
+    Run r =
+        run(
+            "index",
+            "--input",
+            catalog.toString(),
+            Fixtures.format("diggerz.csv").toString(),
+            "--index",
+            index.toString(),
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertThat(json.path("generation").asString()).isEqualTo("gen-000001");
+    assertThat(json.path("rowsRead").asLong()).isEqualTo(3008);
+    assertThat(json.path("tracksKept").asLong()).isEqualTo(3008);
+    assertThat(json.path("tracksIndexed").asLong()).isEqualTo(3008);
+    assertThat(json.path("withAudioFeatures").asLong()).isPositive();
+    assertThat(json.path("pcaComponents").asInt()).isBetween(3, 8);
+    assertThat(json.path("pcaVarianceKept").asDouble()).isGreaterThanOrEqualTo(0.9);
+    assertThat(json.path("clusters").size()).isBetween(4, 12);
+    assertThat(json.path("clusters").get(0).path("name").asString()).isNotBlank();
+    assertThat(json.path("seconds").propertyNames())
+        .contains("scan", "model", "index", "verify", "total");
+    assertThat(json.path("tracksPerSecond").asDouble()).isPositive();
+    assertThat(json.path("inputs").size()).isEqualTo(2);
+
+    Run recall = run("bench", "recall", "--index", index.toString(), "--queries", "20");
+    assertThat(recall.code()).as(recall.err()).isZero();
+    assertThat(recall.out()).startsWith("gen-000001: ").contains("20 queries: recall@10 ");
+  }
+
+  @Test
+  void indexOfNothingUsableExitsOneAndKeepsNoGeneration() throws Exception {
+    Path bad = tmp.resolve("bad.csv");
+    Files.writeString(
+        bad, "id,title,artists,album,label,genres,styles,remixers,release_date\n,,,,,,,,\n");
+    Path index = tmp.resolve("index");
+    Run r = run("index", "--input", bad.toString(), "--index", index.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("cratedigger: nothing to index: no usable track in bad.csv\n");
+    assertThat(Files.exists(index.resolve("CURRENT"))).isFalse();
+  }
 }
