@@ -20,6 +20,8 @@ import picocli.CommandLine.ParameterException;
     subcommands = {
       InspectCommand.class,
       IndexCommand.class,
+      SearchCommand.class,
+      SimilarCommand.class,
       GenerateCommand.class,
       BenchCommand.class
     })
@@ -69,6 +71,7 @@ public final class Main implements Runnable {
     return (Exception e, CommandLine cmd, CommandLine.ParseResult parsed) -> {
       if (e instanceof ImportException
           || e instanceof BadInputException
+          || e instanceof IllegalArgumentException
           || e instanceof io.cratedigger.index.IndexBusyException) {
         cmd.getErr().println("cratedigger: " + e.getMessage());
         return BAD_INPUT;

@@ -1,5 +1,6 @@
 package io.cratedigger.config;
 
+import io.cratedigger.rank.Weights;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,17 +18,20 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *
  * @param formats the import formats file
  * @param index the index folder
+ * @param weights the ranking's component weights, fusion and pool sizes
  */
-public record AppConfig(Path formats, Path index) {
+public record AppConfig(Path formats, Path index, Weights weights) {
 
   /** The file read when no {@code --config} is given. */
   public static final Path DEFAULT_FILE = Path.of("config", "cratedigger.yaml");
 
-  private static final Set<String> KEYS = Set.of("formats", "index");
+  private static final Set<String> KEYS = Set.of("formats", "index", "ranking");
+  private static final Set<String> RANKING_KEYS = Set.of("fusion", "weights", "pools");
+  private static final Set<String> POOL_KEYS = Set.of("lexical", "knn");
 
   public AppConfig {
-    if (formats == null || index == null) {
-      throw new IllegalArgumentException("formats and index must be set");
+    if (formats == null || index == null || weights == null) {
+      throw new IllegalArgumentException("formats, index and weights must be set");
     }
   }
 
@@ -42,7 +46,8 @@ public record AppConfig(Path formats, Path index) {
   /** The built-in defaults (the values documented in {@code config/cratedigger.yaml}). */
   public static AppConfig defaults() {
     Path home = home();
-    return new AppConfig(home.resolve("config/formats.yaml"), home.resolve("index"));
+    return new AppConfig(
+        home.resolve("config/formats.yaml"), home.resolve("index"), Weights.defaults());
   }
 
   /** The configuration file to read: {@code file} itself, or the default one in the home. */
@@ -82,7 +87,82 @@ public record AppConfig(Path formats, Path index) {
             file + ": unknown key \"" + key + "\"; known keys: " + String.join(", ", KEYS));
       }
     }
-    return new AppConfig(path(root, "formats", d.formats()), path(root, "index", d.index()));
+    return new AppConfig(
+        path(root, "formats", d.formats()),
+        path(root, "index", d.index()),
+        weights(file, root.path("ranking"), d.weights()));
+  }
+
+  private static Weights weights(Path file, JsonNode r, Weights d) {
+    if (r.isMissingNode() || r.isNull()) {
+      return d;
+    }
+    known(file, "ranking", r, RANKING_KEYS);
+    Map<String, Double> w = new LinkedHashMap<>(d.byTag());
+    JsonNode wn = r.path("weights");
+    if (!wn.isMissingNode()) {
+      known(file, "ranking.weights", wn, w.keySet());
+      for (String k : wn.propertyNames()) {
+        w.put(k, number(file, "ranking.weights." + k, wn.get(k)));
+      }
+    }
+    Weights.Fusion fusion = d.fusion();
+    if (!r.path("fusion").isMissingNode()) {
+      String f = r.path("fusion").asString().toUpperCase(java.util.Locale.ROOT);
+      try {
+        fusion = Weights.Fusion.valueOf(f);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            file + ": ranking.fusion must be weighted or rrf, got " + r.path("fusion").asString());
+      }
+    }
+    JsonNode pools = r.path("pools");
+    if (!pools.isMissingNode()) {
+      known(file, "ranking.pools", pools, POOL_KEYS);
+    }
+    int lexical =
+        pools.has("lexical")
+            ? (int) number(file, "ranking.pools.lexical", pools.get("lexical"))
+            : d.lexicalPool();
+    int knn =
+        pools.has("knn") ? (int) number(file, "ranking.pools.knn", pools.get("knn")) : d.knnPool();
+    try {
+      return new Weights(
+          w.get("sound"),
+          w.get("scene"),
+          w.get("tempo"),
+          w.get("key"),
+          w.get("energy"),
+          w.get("cluster"),
+          w.get("target"),
+          fusion,
+          lexical,
+          knn);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage());
+    }
+  }
+
+  private static void known(Path file, String where, JsonNode node, Set<String> keys) {
+    for (String k : node.propertyNames()) {
+      if (!keys.contains(k)) {
+        throw new IllegalArgumentException(
+            file
+                + ": unknown key \""
+                + where
+                + "."
+                + k
+                + "\"; known keys: "
+                + String.join(", ", keys));
+      }
+    }
+  }
+
+  private static double number(Path file, String where, JsonNode n) {
+    if (!n.isNumber()) {
+      throw new IllegalArgumentException(file + ": " + where + " must be a number, got " + n);
+    }
+    return n.asDouble();
   }
 
   private static Path path(JsonNode root, String key, Path fallback) {
@@ -95,6 +175,7 @@ public record AppConfig(Path formats, Path index) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("formats", formats.toString());
     out.put("index", index.toString());
+    out.put("ranking", weights.toString());
     return out;
   }
 }

@@ -1,0 +1,102 @@
+package io.cratedigger.api;
+
+import io.cratedigger.search.LookupHit;
+import io.cratedigger.search.Recommendations;
+import io.cratedigger.track.Track;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shapes of product.md, shared by the command line and the HTTP API: a track carries its
+ * fields flat, with the key as a name, a Camelot code and an Open Key code, and BPM under the name
+ * DJs use; a result is a track plus its score, components and reasons.
+ */
+public final class Views {
+  private Views() {}
+
+  /** A track as answers show it (absent values are left out). */
+  public static Map<String, Object> track(Track t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", t.id());
+    m.put("title", t.title());
+    m.put("artists", t.artists());
+    put(m, "album", t.album());
+    put(m, "label", t.label());
+    m.put("genres", t.genres());
+    m.put("styles", t.styles());
+    if (!t.remixers().isEmpty()) {
+      m.put("remixers", t.remixers());
+    }
+    put(m, "year", t.year());
+    put(m, "releaseDate", t.releaseDate());
+    put(m, "bpm", t.tempo());
+    if (t.key() != null) {
+      m.put("key", t.key().name());
+      m.put("camelot", t.key().camelot());
+      m.put("openKey", t.key().openKey());
+    }
+    put(m, "energy", t.energy());
+    put(m, "danceability", t.danceability());
+    put(m, "valence", t.valence());
+    put(m, "acousticness", t.acousticness());
+    put(m, "instrumentalness", t.instrumentalness());
+    put(m, "liveness", t.liveness());
+    put(m, "speechiness", t.speechiness());
+    put(m, "loudness", t.loudness());
+    put(m, "durationMs", t.durationMs());
+    put(m, "popularity", t.popularity());
+    put(m, "timeSignature", t.timeSignature());
+    put(m, "isrc", t.isrc());
+    put(m, "previewUrl", t.previewUrl());
+    return m;
+  }
+
+  /** A recommendation: the track's fields, then score, mixable, components and reasons. */
+  public static Map<String, Object> result(Recommendations.Recommendation r) {
+    Map<String, Object> m = track(r.track());
+    m.put("score", r.score());
+    m.put("mixable", r.mixable());
+    m.put("components", r.components());
+    m.put("reasons", r.reasons());
+    return m;
+  }
+
+  /** The answer of {@code similar}: {@code {"seed":{..},"results":[..],"stats":{..}}}. */
+  public static Map<String, Object> similar(Recommendations r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seed", r.seed() == null ? null : track(r.seed()));
+    m.put("results", results(r));
+    m.put("stats", r.stats());
+    return m;
+  }
+
+  /** The Spotify-shaped answer: {@code {"seeds":[..],"tracks":[..],"stats":{..}}}. */
+  public static Map<String, Object> recommendations(Recommendations r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seeds", r.seeds());
+    m.put("tracks", results(r));
+    m.put("stats", r.stats());
+    return m;
+  }
+
+  /** A lookup hit: the track's fields and its score. */
+  public static Map<String, Object> hit(LookupHit h) {
+    Map<String, Object> m = track(h.track());
+    m.put("score", Math.round(h.score() * 1000) / 1000.0);
+    return m;
+  }
+
+  private static List<Map<String, Object>> results(Recommendations r) {
+    List<Map<String, Object>> out = new ArrayList<>(r.results().size());
+    r.results().forEach(x -> out.add(result(x)));
+    return out;
+  }
+
+  private static void put(Map<String, Object> m, String k, Object v) {
+    if (v != null) {
+      m.put(k, v);
+    }
+  }
+}

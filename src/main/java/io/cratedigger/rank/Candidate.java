@@ -1,0 +1,163 @@
+package io.cratedigger.rank;
+
+import io.cratedigger.track.Key;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A track under consideration, with what the rerankers read (from doc values, never the stored
+ * source) and what they write: a score per component in 0..1 and reasons in plain words. Only the
+ * rank package mutates it, inside one request; answers carry immutable copies.
+ */
+public final class Candidate {
+  private final int doc;
+  private final String id;
+  private final Double bpm;
+  private final Key key;
+  private final Double energy;
+  private final int cluster;
+  private final String song;
+  private final String release;
+  private final List<String> artists;
+  private final float[] vector;
+  private final double[] attributes;
+  final Map<String, Double> components = new LinkedHashMap<>();
+  final List<String> reasons = new ArrayList<>();
+  private double score;
+  private boolean mixable = true;
+
+  /** Rank in the lexical and in the vector pool, 1-based; 0 when not in that pool. */
+  int lexicalRank;
+
+  int knnRank;
+
+  /**
+   * @param attributes values of {@code Attribute} in its order, NaN where unknown
+   * @param cluster the sound cluster, -1 without features
+   * @param vector the PCA vector, null without features
+   */
+  public Candidate(
+      int doc,
+      String id,
+      Double bpm,
+      Key key,
+      Double energy,
+      int cluster,
+      String song,
+      String release,
+      List<String> artists,
+      float[] vector,
+      double[] attributes) {
+    this.doc = doc;
+    this.id = id;
+    this.bpm = bpm;
+    this.key = key;
+    this.energy = energy;
+    this.cluster = cluster;
+    this.song = song;
+    this.release = release;
+    this.artists = List.copyOf(artists);
+    this.vector = vector;
+    this.attributes = attributes;
+  }
+
+  public int doc() {
+    return doc;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Double bpm() {
+    return bpm;
+  }
+
+  public Key key() {
+    return key;
+  }
+
+  public Double energy() {
+    return energy;
+  }
+
+  public int cluster() {
+    return cluster;
+  }
+
+  public String song() {
+    return song;
+  }
+
+  public String release() {
+    return release;
+  }
+
+  public List<String> artists() {
+    return artists;
+  }
+
+  public float[] vector() {
+    return vector;
+  }
+
+  /** The value of attribute number {@code i}, NaN when unknown. */
+  public double attribute(int i) {
+    return attributes[i];
+  }
+
+  /** Component scores so far, in the order they were set. */
+  public Map<String, Double> components() {
+    return components;
+  }
+
+  public List<String> reasons() {
+    return reasons;
+  }
+
+  /** Sets component {@code tag} to {@code value} (clamped to 0..1). */
+  public void component(String tag, double value) {
+    components.put(tag, Math.max(0, Math.min(1, value)));
+  }
+
+  public void reason(String text) {
+    reasons.add(text);
+  }
+
+  public double score() {
+    return score;
+  }
+
+  void score(double s) {
+    score = s;
+  }
+
+  /** Whether the track can be mixed with the seed: tempo and key both fine (or unknown). */
+  public boolean mixable() {
+    return mixable;
+  }
+
+  /** Marks a rule broken: the candidate only fills the list when too few mixable ones exist. */
+  public void breaks(String rule) {
+    mixable = false;
+    reasons.add(rule);
+  }
+
+  public void lexicalRank(int r) {
+    lexicalRank = r;
+  }
+
+  public void knnRank(int r) {
+    knnRank = r;
+  }
+
+  public int lexicalRank() {
+    return lexicalRank;
+  }
+
+  public int knnRank() {
+    return knnRank;
+  }
+}

@@ -1,0 +1,38 @@
+package io.cratedigger.rank;
+
+import io.cratedigger.track.Key;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the rerankers compare candidates with: the seed (or the blend of several seeds), the DJ's
+ * options, the weights, and Spotify-style targets.
+ *
+ * @param bpm the seed's tempo, null when unknown (or no track seed)
+ * @param key the seed's key, null when unknown
+ * @param energy the seed's energy, null when unknown
+ * @param cluster the seed's sound cluster, -1 when unknown
+ * @param releases release keys of the seeds (their own releases are penalised)
+ * @param artists artists of the seeds (capped harder)
+ * @param targets attribute index → target value (Spotify's {@code target_*})
+ */
+public record RankContext(
+    Double bpm,
+    Key key,
+    Double energy,
+    int cluster,
+    Set<String> releases,
+    Set<String> artists,
+    List<Target> targets,
+    MixOptions options,
+    Weights weights) {
+
+  /** A target value for one attribute, with that attribute's span for normalising. */
+  public record Target(String name, int attribute, double value, double span) {}
+
+  public RankContext {
+    releases = Set.copyOf(releases);
+    artists = Set.copyOf(artists);
+    targets = List.copyOf(targets);
+  }
+}

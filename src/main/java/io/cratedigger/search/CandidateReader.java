@@ -1,0 +1,144 @@
+package io.cratedigger.search;
+
+import io.cratedigger.index.Schema;
+import io.cratedigger.rank.Candidate;
+import io.cratedigger.track.Key;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+
+/**
+ * Reads what ranking needs about candidates from doc values and vectors, in document order, one
+ * pass per segment: no stored fields (those are read only for the results returned).
+ */
+final class CandidateReader {
+  /** Facet fields read for the scene score. */
+  static final List<String> FACETS =
+      List.of(Schema.STYLE_EXACT, Schema.GENRE_EXACT, Schema.LABEL_EXACT, Schema.ARTIST_EXACT);
+
+  /** A candidate and its facet values (field → values), for the scene score and reasons. */
+  record Read(Candidate candidate, Map<String, List<String>> facets) {}
+
+  private CandidateReader() {}
+
+  static List<Read> read(IndexReader reader, int[] docs, boolean attributes) throws IOException {
+    int[] sorted = docs.clone();
+    Arrays.sort(sorted);
+    List<Read> out = new ArrayList<>(sorted.length);
+    List<LeafReaderContext> leaves = reader.leaves();
+    int i = 0;
+    while (i < sorted.length) {
+      LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(sorted[i], leaves));
+      int end = ctx.docBase + ctx.reader().maxDoc();
+      Segment seg = new Segment(ctx.reader(), attributes);
+      for (; i < sorted.length && sorted[i] < end; i++) {
+        out.add(seg.read(sorted[i], sorted[i] - ctx.docBase));
+      }
+    }
+    return out;
+  }
+
+  /** The doc-values iterators of one segment (forward-only: docs must come in order). */
+  private static final class Segment {
+    private final SortedSetDocValues id;
+    private final SortedNumericDocValues bpm;
+    private final SortedNumericDocValues key;
+    private final SortedNumericDocValues mode;
+    private final SortedNumericDocValues energy;
+    private final SortedNumericDocValues cluster;
+    private final SortedSetDocValues song;
+    private final SortedSetDocValues release;
+    private final Map<String, SortedSetDocValues> facets = new HashMap<>();
+    private final FloatVectorValues vectors;
+    private final KnnVectorValues.DocIndexIterator vectorDocs;
+    private final SortedNumericDocValues[] attributes;
+
+    Segment(LeafReader leaf, boolean withAttributes) throws IOException {
+      id = DocValues.getSortedSet(leaf, Schema.ID);
+      bpm = DocValues.getSortedNumeric(leaf, Schema.BPM);
+      key = DocValues.getSortedNumeric(leaf, Schema.KEY);
+      mode = DocValues.getSortedNumeric(leaf, Schema.MODE);
+      energy = DocValues.getSortedNumeric(leaf, "energy");
+      cluster = DocValues.getSortedNumeric(leaf, Schema.CLUSTER);
+      song = DocValues.getSortedSet(leaf, Schema.SONG);
+      release = DocValues.getSortedSet(leaf, Schema.RELEASE);
+      for (String f : FACETS) {
+        facets.put(f, DocValues.getSortedSet(leaf, f));
+      }
+      vectors = leaf.getFloatVectorValues(Schema.VECTOR);
+      vectorDocs = vectors == null ? null : vectors.iterator();
+      Attribute[] all = Attribute.values();
+      attributes = new SortedNumericDocValues[withAttributes ? all.length : 0];
+      for (int a = 0; a < attributes.length; a++) {
+        attributes[a] = all[a].docValues(leaf);
+      }
+    }
+
+    Read read(int globalDoc, int doc) throws IOException {
+      double bv = Attribute.TEMPO.read(bpm, doc);
+      Double b = Double.isNaN(bv) ? null : bv;
+      Key k = null;
+      if (key.advanceExact(doc) && mode.advanceExact(doc)) {
+        k = new Key((int) key.nextValue(), mode.nextValue() == 1 ? Key.Mode.MAJOR : Key.Mode.MINOR);
+      }
+      double e = Attribute.ENERGY.read(energy, doc);
+      int c = cluster.advanceExact(doc) ? (int) cluster.nextValue() : -1;
+      float[] v = null;
+      if (vectorDocs != null
+          && (vectorDocs.docID() == doc
+              || (vectorDocs.docID() < doc && vectorDocs.advance(doc) == doc))) {
+        v = vectors.vectorValue(vectorDocs.index()).clone();
+      }
+      double[] attrs = new double[Attribute.values().length];
+      Arrays.fill(attrs, Double.NaN);
+      for (int a = 0; a < attributes.length; a++) {
+        attrs[a] = Attribute.values()[a].read(attributes[a], doc);
+      }
+      Map<String, List<String>> values = new HashMap<>();
+      for (var f : facets.entrySet()) {
+        values.put(f.getKey(), all(f.getValue(), doc));
+      }
+      Candidate cand =
+          new Candidate(
+              globalDoc,
+              first(id, doc),
+              b,
+              k,
+              Double.isNaN(e) ? null : e,
+              c,
+              first(song, doc),
+              first(release, doc),
+              values.get(Schema.ARTIST_EXACT),
+              v,
+              attrs);
+      return new Read(cand, values);
+    }
+
+    private static String first(SortedSetDocValues dv, int doc) throws IOException {
+      return dv.advanceExact(doc) ? dv.lookupOrd(dv.nextOrd()).utf8ToString() : "";
+    }
+
+    private static List<String> all(SortedSetDocValues dv, int doc) throws IOException {
+      if (!dv.advanceExact(doc)) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>(dv.docValueCount());
+      for (int n = 0; n < dv.docValueCount(); n++) {
+        out.add(dv.lookupOrd(dv.nextOrd()).utf8ToString());
+      }
+      return out;
+    }
+  }
+}

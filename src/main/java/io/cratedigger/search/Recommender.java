@@ -1,0 +1,409 @@
+package io.cratedigger.search;
+
+import io.cratedigger.index.Generation;
+import io.cratedigger.index.Schema;
+import io.cratedigger.index.TrackDocuments;
+import io.cratedigger.rank.Candidate;
+import io.cratedigger.rank.MixOptions;
+import io.cratedigger.rank.RankContext;
+import io.cratedigger.rank.RerankerCascade;
+import io.cratedigger.rank.Weights;
+import io.cratedigger.track.Key;
+import io.cratedigger.track.KeyMove;
+import io.cratedigger.track.Track;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.FloatField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The recommendation engine: the same for {@code similar}, the HTTP API and the Spotify-style
+ * route. Retrieve from two sides with the same filters (lexical on the seeds' styles, genres, label
+ * and artists, where BM25's IDF makes a rare style count more than "Electronic"; and KNN on the
+ * sound vector), plus a third pool of vector neighbours that already pass the mixing rules; score
+ * every candidate's sound and scene exactly; then the {@link RerankerCascade}.
+ */
+public final class Recommender {
+  /** Vector neighbours retrieved among the mixable tracks only. */
+  static final int MIXABLE_POOL = 100;
+
+  private final Weights weights;
+  private final RerankerCascade cascade = RerankerCascade.standard();
+
+  public Recommender(Weights weights) {
+    this.weights = weights;
+  }
+
+  public Recommendations recommend(
+      IndexSearcher s, Generation g, RecommendRequest req, boolean countSeedPools)
+      throws IOException {
+    Filters filters = resolve(s, req.filters());
+    SeedProfile seed = SeedProfile.build(s, g, req);
+    Weights w = req.fusion() == null ? weights : withFusion(weights, req.fusion());
+    MixOptions opt = req.options();
+
+    Query filter = filterQuery(filters, seed);
+    Query mix = mixQuery(seed, opt);
+    Map<Integer, int[]> pool = new LinkedHashMap<>(); // doc -> {lexicalRank, knnRank}
+    Map<String, Object> stats = new LinkedHashMap<>();
+
+    Query lexical = lexicalQuery(s, seed, filter);
+    int lex = lexical == null ? 0 : collect(s.search(lexical, w.lexicalPool()), pool, 0);
+    stats.put("lexicalPool", lex);
+    int knn = 0;
+    int mixable = 0;
+    if (seed.vector() != null && g.model() != null) {
+      knn =
+          collect(
+              s.search(
+                  new KnnFloatVectorQuery(Schema.VECTOR, seed.vector(), w.knnPool(), filter),
+                  w.knnPool()),
+              pool,
+              1);
+      if (mix != null) {
+        Query both = and(filter, mix);
+        mixable =
+            collect(
+                s.search(
+                    new KnnFloatVectorQuery(Schema.VECTOR, seed.vector(), MIXABLE_POOL, both),
+                    MIXABLE_POOL),
+                pool,
+                -1);
+      }
+    }
+    if (mix != null && lexical != null) {
+      // the scene-sharing tracks that also mix: without this pool they would lose their place
+      // to sound-alikes and fill only the lower part of the list
+      mixable += collect(s.search(and(lexical, mix), MIXABLE_POOL), pool, -1);
+    }
+    if (pool.isEmpty()) {
+      // nothing to match on (no style, no vector): the mixable tracks, most popular first
+      Query fallback = mix == null ? filter : and(filter, mix);
+      collect(
+          s.search(
+              fallback,
+              w.lexicalPool(),
+              new Sort(
+                  new SortField(Schema.POPULARITY, SortField.Type.INT, true), SortField.FIELD_DOC)),
+          pool,
+          -1);
+      stats.put("fallback", "popular tracks passing the filters and mixing rules");
+    }
+    stats.put("knnPool", knn);
+    stats.put("mixablePool", mixable);
+    stats.put("candidates", pool.size());
+
+    int[] docs = pool.keySet().stream().mapToInt(Integer::intValue).toArray();
+    List<CandidateReader.Read> reads =
+        CandidateReader.read(s.getIndexReader(), docs, !req.targets().isEmpty());
+    SceneScorer scene = new SceneScorer(s.getIndexReader(), seed.facets());
+    List<Candidate> candidates = new ArrayList<>(reads.size());
+    for (CandidateReader.Read r : reads) {
+      Candidate c = r.candidate();
+      int[] ranks = pool.get(c.doc());
+      c.lexicalRank(ranks[0]);
+      c.knnRank(ranks[1]);
+      sound(c, seed.vector());
+      scene.score(c, r.facets());
+      candidates.add(c);
+    }
+
+    RankContext ctx = context(seed, req, opt, w);
+    RerankerCascade.Result ranked = cascade.run(candidates, ctx);
+    stats.put("afterRules", ranked.sizes());
+    List<Candidate> top =
+        ranked.candidates().subList(0, Math.min(req.limit(), ranked.candidates().size()));
+    long mixableReturned = top.stream().filter(Candidate::mixable).count();
+    stats.put("returned", top.size());
+    stats.put("mixableReturned", mixableReturned);
+
+    List<Recommendations.Recommendation> results = new ArrayList<>(top.size());
+    var stored = s.storedFields();
+    for (Candidate c : top) {
+      Track t = TrackDocuments.fromSource(stored.document(c.doc()).getBinaryValue(Schema.SOURCE));
+      Map<String, Double> comps = new LinkedHashMap<>();
+      c.components().forEach((k, v) -> comps.put(k, round(v)));
+      results.add(
+          new Recommendations.Recommendation(t, round(c.score()), comps, c.reasons(), c.mixable()));
+    }
+    List<Recommendations.SeedInfo> infos =
+        countSeedPools ? seedPools(s, seed, req, filter) : seed.seedInfos();
+    return new Recommendations(
+        infos, seed.tracks().isEmpty() ? null : seed.tracks().getFirst(), results, stats);
+  }
+
+  /**
+   * Sound: {@code exp(−d²/n)}, d the Euclidean distance of the n-component vectors, i.e. a Gaussian
+   * kernel of the mean squared difference per component. The vector is in standardised units: with
+   * six components, d = 1 gives 0.85 (very similar), d = 1.5 gives 0.69, and two random tracks (d ≈
+   * 3.5) about 0.13.
+   */
+  static void sound(Candidate c, float[] seed) {
+    if (seed == null) {
+      return;
+    }
+    if (c.vector() == null) {
+      c.reason("no audio features: matched on style, tempo and key");
+      return;
+    }
+    double d2 = 0;
+    for (int i = 0; i < seed.length; i++) {
+      double x = seed[i] - c.vector()[i];
+      d2 += x * x;
+    }
+    double sim = Math.exp(-d2 / seed.length);
+    c.component("sound", sim);
+    if (sim >= 0.75) {
+      c.reason("very similar sound");
+    } else if (sim >= 0.55) {
+      c.reason("similar sound");
+    }
+  }
+
+  private static RankContext context(
+      SeedProfile seed, RecommendRequest req, MixOptions opt, Weights w) {
+    List<RankContext.Target> targets = new ArrayList<>();
+    req.targets()
+        .forEach(
+            (a, v) -> targets.add(new RankContext.Target(a.param(), a.ordinal(), v, a.span())));
+    Double bpm = seed.bpm();
+    Key key = seed.key();
+    if (req.targets().containsKey(Attribute.TEMPO) && bpm == null) {
+      bpm = req.targets().get(Attribute.TEMPO);
+    }
+    if (key == null
+        && req.targets().containsKey(Attribute.KEY)
+        && req.targets().containsKey(Attribute.MODE)) {
+      key =
+          Key.fromSpotify(
+                  req.targets().get(Attribute.KEY).intValue(),
+                  req.targets().get(Attribute.MODE).intValue())
+              .orElse(null);
+    }
+    return new RankContext(
+        bpm, key, seed.energy(), seed.cluster(), seed.releases(), seed.artists(), targets, opt, w);
+  }
+
+  /** The filters with styles, genres and labels in the catalog's spelling. */
+  static Filters resolve(IndexSearcher s, Filters f) throws IOException {
+    if (f.isEmpty()) {
+      return f;
+    }
+    var r = s.getIndexReader();
+    return new Filters(
+        f.minYear(),
+        f.maxYear(),
+        spell(r, Schema.LABEL_EXACT, f.labels(), "label", true),
+        spell(r, Schema.LABEL_EXACT, f.excludeLabels(), "label", false),
+        spell(r, Schema.STYLE_EXACT, f.styles(), "style", true),
+        spell(r, Schema.STYLE_EXACT, f.excludeStyles(), "style", false),
+        spell(r, Schema.GENRE_EXACT, f.genres(), "genre", true),
+        spell(r, Schema.GENRE_EXACT, f.excludeGenres(), "genre", false),
+        f.ranges());
+  }
+
+  private static List<String> spell(
+      org.apache.lucene.index.IndexReader r,
+      String field,
+      List<String> typed,
+      String what,
+      boolean required)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String t : typed) {
+      List<String> found = FacetValues.resolve(r, field, t);
+      if (found.isEmpty() && required) {
+        throw new IllegalArgumentException("no " + what + " \"" + t + "\" in the catalog");
+      }
+      out.addAll(found);
+    }
+    return out;
+  }
+
+  private static Query filterQuery(Filters filters, SeedProfile seed) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(filters.toQuery(), Occur.FILTER);
+    for (String id : seed.excludedIds()) {
+      b.add(KeywordField.newExactQuery(Schema.ID, id), Occur.MUST_NOT);
+    }
+    for (String song : seed.excludedSongs()) {
+      b.add(KeywordField.newExactQuery(Schema.SONG, song), Occur.MUST_NOT);
+    }
+    return b.build();
+  }
+
+  /** Seed facets as weighted term clauses; BM25 gives each its IDF. Null when there are none. */
+  private static Query lexicalQuery(IndexSearcher s, SeedProfile seed, Query filter) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (var field : seed.facets().entrySet()) {
+      double fw = SeedProfile.FIELD_WEIGHTS.getOrDefault(field.getKey(), 0.5);
+      for (var v : field.getValue().entrySet()) {
+        if (clauses >= IndexSearcher.getMaxClauseCount() - 10) {
+          break;
+        }
+        Query t = new TermQuery(new Term(field.getKey(), v.getKey()));
+        b.add(new BoostQuery(t, (float) (fw * v.getValue())), Occur.SHOULD);
+        clauses++;
+      }
+    }
+    if (clauses == 0) {
+      return null;
+    }
+    b.add(filter, Occur.FILTER);
+    return b.build();
+  }
+
+  /**
+   * Tracks a DJ can mix with the seed as released: BPM within the tolerance (also at half and
+   * double time) or unknown, and a compatible Camelot key or unknown. With key lock off the key
+   * heard depends on the tempo, so only the BPM part filters. Null without a seed tempo or key.
+   */
+  static Query mixQuery(SeedProfile seed, MixOptions opt) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean any = false;
+    if (seed.bpm() != null) {
+      BooleanQuery.Builder bpm = new BooleanQuery.Builder();
+      double tol = opt.bpmTolerance();
+      double[] factors = opt.halfDouble() ? new double[] {1, 2, 0.5} : new double[] {1};
+      for (double f : factors) {
+        double t = seed.bpm() * f;
+        bpm.add(
+            FloatField.newRangeQuery(Schema.BPM, (float) (t * (1 - tol)), (float) (t * (1 + tol))),
+            Occur.SHOULD);
+      }
+      bpm.add(missing(Schema.BPM), Occur.SHOULD);
+      b.add(bpm.build(), Occur.FILTER);
+      any = true;
+    }
+    if (seed.key() != null && opt.keyLock()) {
+      List<BytesRef> codes = new ArrayList<>();
+      for (int pc = 0; pc < 12; pc++) {
+        for (Key.Mode m : Key.Mode.values()) {
+          Key k = new Key(pc, m);
+          KeyMove move = seed.key().moveTo(k);
+          if (move.compatible() || (opt.allowDiagonal() && move == KeyMove.DIAGONAL)) {
+            codes.add(new BytesRef(k.camelot()));
+          }
+        }
+      }
+      BooleanQuery.Builder key = new BooleanQuery.Builder();
+      key.add(KeywordField.newSetQuery(Schema.CAMELOT, codes), Occur.SHOULD);
+      key.add(missing(Schema.CAMELOT), Occur.SHOULD);
+      b.add(key.build(), Occur.FILTER);
+      any = true;
+    }
+    return any ? b.build() : null;
+  }
+
+  private static Query missing(String field) {
+    return new BooleanQuery.Builder()
+        .add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
+        .add(new FieldExistsQuery(field), Occur.MUST_NOT)
+        .build();
+  }
+
+  private static Query and(Query a, Query b) {
+    return new BooleanQuery.Builder().add(a, Occur.MUST).add(b, Occur.FILTER).build();
+  }
+
+  /** Adds hits to the pool; side 0 lexical, 1 KNN (ranks kept for RRF), -1 ranks not kept. */
+  private static int collect(TopDocs hits, Map<Integer, int[]> pool, int side) {
+    int rank = 0;
+    for (ScoreDoc sd : hits.scoreDocs) {
+      rank++;
+      int[] ranks = pool.computeIfAbsent(sd.doc, d -> new int[2]);
+      if (side >= 0 && ranks[side] == 0) {
+        ranks[side] = rank;
+      }
+    }
+    return hits.scoreDocs.length;
+  }
+
+  /** Spotify's per-seed pool sizes: tracks matching the seed, before and after the filters. */
+  private static List<Recommendations.SeedInfo> seedPools(
+      IndexSearcher s, SeedProfile seed, RecommendRequest req, Query filter) throws IOException {
+    List<Recommendations.SeedInfo> out = new ArrayList<>();
+    int t = 0;
+    for (Recommendations.SeedInfo info : seed.seedInfos()) {
+      Query q =
+          switch (info.type()) {
+            case "track" -> seedTrackQuery(seed.tracks().get(t++));
+            case "artist" ->
+                anyOf(
+                    Schema.ARTIST_EXACT,
+                    FacetValues.resolve(s.getIndexReader(), Schema.ARTIST_EXACT, info.id()));
+            default -> {
+              BooleanQuery.Builder b = new BooleanQuery.Builder();
+              b.add(
+                  anyOf(
+                      Schema.STYLE_EXACT,
+                      FacetValues.resolve(s.getIndexReader(), Schema.STYLE_EXACT, info.id())),
+                  Occur.SHOULD);
+              b.add(
+                  anyOf(
+                      Schema.GENRE_EXACT,
+                      FacetValues.resolve(s.getIndexReader(), Schema.GENRE_EXACT, info.id())),
+                  Occur.SHOULD);
+              yield b.build();
+            }
+          };
+      out.add(
+          new Recommendations.SeedInfo(
+              info.id(), info.type(), s.count(q), s.count(and(q, filter))));
+    }
+    return out;
+  }
+
+  private static Query seedTrackQuery(Track t) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    t.styles().forEach(v -> b.add(KeywordField.newExactQuery(Schema.STYLE_EXACT, v), Occur.SHOULD));
+    t.genres().forEach(v -> b.add(KeywordField.newExactQuery(Schema.GENRE_EXACT, v), Occur.SHOULD));
+    t.artists()
+        .forEach(v -> b.add(KeywordField.newExactQuery(Schema.ARTIST_EXACT, v), Occur.SHOULD));
+    if (t.label() != null) {
+      b.add(KeywordField.newExactQuery(Schema.LABEL_EXACT, t.label()), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  private static Query anyOf(String field, List<String> values) {
+    return KeywordField.newSetQuery(field, values.stream().map(BytesRef::new).toList());
+  }
+
+  private static Weights withFusion(Weights w, Weights.Fusion f) {
+    return new Weights(
+        w.sound(),
+        w.scene(),
+        w.tempo(),
+        w.key(),
+        w.energy(),
+        w.cluster(),
+        w.target(),
+        f,
+        w.lexicalPool(),
+        w.knnPool());
+  }
+
+  static double round(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
+  }
+}
