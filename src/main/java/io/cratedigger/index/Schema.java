@@ -52,6 +52,12 @@ public final class Schema {
   /** 1 when some audio features were missing and imputed for the vector. */
   public static final String IMPUTED = "imputed";
 
+  /**
+   * Names of the mixing values a track lacks ({@code bpm}, {@code key}): "unknown passes the mixing
+   * rules" is then a cheap term lookup instead of the negation of an exists query.
+   */
+  public static final String MISSING = "missing";
+
   /** The scaled PCA vector of the audio features (Euclidean). */
   public static final String VECTOR = "vector";
 }

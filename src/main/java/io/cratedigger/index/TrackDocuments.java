@@ -11,6 +11,7 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
@@ -65,6 +66,8 @@ public final class TrackDocuments {
 
     if (t.tempo() != null) {
       d.add(new FloatField(Schema.BPM, t.tempo().floatValue(), Field.Store.NO));
+    } else {
+      d.add(new StringField(Schema.MISSING, Schema.BPM, Field.Store.NO));
     }
     Key key = t.key();
     if (key != null) {
@@ -72,6 +75,8 @@ public final class TrackDocuments {
       d.add(new IntField(Schema.MODE, key.mode().spotify(), Field.Store.NO));
       d.add(new IntField(Schema.CAMELOT_NUMBER, key.camelotNumber(), Field.Store.NO));
       d.add(new KeywordField(Schema.CAMELOT, key.camelot(), Field.Store.NO));
+    } else {
+      d.add(new StringField(Schema.MISSING, Schema.KEY, Field.Store.NO));
     }
     addInt(d, Schema.YEAR, t.year());
     addInt(d, Schema.POPULARITY, t.popularity());

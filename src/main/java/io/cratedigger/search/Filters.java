@@ -70,7 +70,15 @@ public record Filters(
   /** The filter as a query (match-all when empty). */
   public Query toQuery() {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
+    // a positive clause is needed only when everything else excludes
+    if (ranges.isEmpty()
+        && minYear == null
+        && maxYear == null
+        && labels.isEmpty()
+        && styles.isEmpty()
+        && genres.isEmpty()) {
+      b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
+    }
     for (var e : ranges.entrySet()) {
       double[] r = e.getValue();
       b.add(

@@ -22,7 +22,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -45,6 +44,12 @@ public final class Recommender {
   /** Vector neighbours retrieved among the mixable tracks only. */
   static final int MIXABLE_POOL = 100;
 
+  /** A facet value in more of the catalog than this only retrieves if nothing rarer exists. */
+  static final double MAX_RETRIEVAL_SHARE = 0.30;
+
+  static final int MIN_RETRIEVAL_TERMS = 3;
+  static final int MAX_RETRIEVAL_TERMS = 32;
+
   private final Weights weights;
   private final RerankerCascade cascade = RerankerCascade.standard();
 
@@ -60,13 +65,19 @@ public final class Recommender {
     Weights w = req.fusion() == null ? weights : withFusion(weights, req.fusion());
     MixOptions opt = req.options();
 
-    Query filter = filterQuery(filters, seed);
+    // The seeds and their versions are removed after retrieval (a few extra hits make up for
+    // them): a MUST_NOT per seed would make every query walk the exclusions for every document.
+    Query filter = filters.isEmpty() ? null : filters.toQuery();
     Query mix = mixQuery(seed, opt);
+    int extra = 5 * (seed.excludedIds().size() + 1);
     Map<Integer, int[]> pool = new LinkedHashMap<>(); // doc -> {lexicalRank, knnRank}
     Map<String, Object> stats = new LinkedHashMap<>();
 
-    Query lexical = lexicalQuery(s, seed, filter);
-    int lex = lexical == null ? 0 : collect(s.search(lexical, w.lexicalPool()), pool, 0);
+    Query lexical = lexicalQuery(s, seed);
+    int lex =
+        lexical == null
+            ? 0
+            : collect(s.search(and(lexical, filter), w.lexicalPool() + extra), pool, 0);
     stats.put("lexicalPool", lex);
     int knn = 0;
     int mixable = 0;
@@ -74,12 +85,13 @@ public final class Recommender {
       knn =
           collect(
               s.search(
-                  new KnnFloatVectorQuery(Schema.VECTOR, seed.vector(), w.knnPool(), filter),
-                  w.knnPool()),
+                  new KnnFloatVectorQuery(
+                      Schema.VECTOR, seed.vector(), w.knnPool() + extra, filter),
+                  w.knnPool() + extra),
               pool,
               1);
       if (mix != null) {
-        Query both = and(filter, mix);
+        Query both = and(mix, filter);
         mixable =
             collect(
                 s.search(
@@ -92,15 +104,15 @@ public final class Recommender {
     if (mix != null && lexical != null) {
       // the scene-sharing tracks that also mix: without this pool they would lose their place
       // to sound-alikes and fill only the lower part of the list
-      mixable += collect(s.search(and(lexical, mix), MIXABLE_POOL), pool, -1);
+      mixable += collect(s.search(and(and(lexical, mix), filter), MIXABLE_POOL), pool, -1);
     }
-    if (pool.isEmpty()) {
+    if (pool.size() <= seed.excludedIds().size()) {
       // nothing to match on (no style, no vector): the mixable tracks, most popular first
-      Query fallback = mix == null ? filter : and(filter, mix);
+      Query fallback = and(mix == null ? MatchAllDocsQuery.INSTANCE : mix, filter);
       collect(
           s.search(
               fallback,
-              w.lexicalPool(),
+              w.lexicalPool() + extra,
               new Sort(
                   new SortField(Schema.POPULARITY, SortField.Type.INT, true), SortField.FIELD_DOC)),
           pool,
@@ -109,7 +121,6 @@ public final class Recommender {
     }
     stats.put("knnPool", knn);
     stats.put("mixablePool", mixable);
-    stats.put("candidates", pool.size());
 
     int[] docs = pool.keySet().stream().mapToInt(Integer::intValue).toArray();
     List<CandidateReader.Read> reads =
@@ -118,6 +129,9 @@ public final class Recommender {
     List<Candidate> candidates = new ArrayList<>(reads.size());
     for (CandidateReader.Read r : reads) {
       Candidate c = r.candidate();
+      if (seed.excludedIds().contains(c.id()) || seed.excludedSongs().contains(c.song())) {
+        continue; // a seed, or a version of one
+      }
       int[] ranks = pool.get(c.doc());
       c.lexicalRank(ranks[0]);
       c.knnRank(ranks[1]);
@@ -125,6 +139,7 @@ public final class Recommender {
       scene.score(c, r.facets());
       candidates.add(c);
     }
+    stats.put("candidates", candidates.size());
 
     RankContext ctx = context(seed, req, opt, w);
     RerankerCascade.Result ranked = cascade.run(candidates, ctx);
@@ -145,7 +160,7 @@ public final class Recommender {
           new Recommendations.Recommendation(t, round(c.score()), comps, c.reasons(), c.mixable()));
     }
     List<Recommendations.SeedInfo> infos =
-        countSeedPools ? seedPools(s, seed, req, filter) : seed.seedInfos();
+        countSeedPools ? seedPools(s, seed, filterQuery(filters, seed)) : seed.seedInfos();
     return new Recommendations(
         infos, seed.tracks().isEmpty() ? null : seed.tracks().getFirst(), results, stats);
   }
@@ -250,25 +265,41 @@ public final class Recommender {
     return b.build();
   }
 
-  /** Seed facets as weighted term clauses; BM25 gives each its IDF. Null when there are none. */
-  private static Query lexicalQuery(IndexSearcher s, SeedProfile seed, Query filter) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = 0;
+  /**
+   * Seed facets as weighted term clauses; BM25 gives each its IDF. Only discriminative values
+   * retrieve (in at most {@value #MAX_RETRIEVAL_SHARE} of the tracks, or else the rarest few): a
+   * "Electronic" that half the catalog shares adds almost nothing to a BM25 score but would make
+   * the query score half the catalog. The scene score still counts every facet. Null when the seeds
+   * have none.
+   */
+  private static Query lexicalQuery(IndexSearcher s, SeedProfile seed) throws IOException {
+    record Clause(Term term, float boost, int df) {}
+    List<Clause> clauses = new ArrayList<>();
+    int n = s.getIndexReader().maxDoc();
     for (var field : seed.facets().entrySet()) {
       double fw = SeedProfile.FIELD_WEIGHTS.getOrDefault(field.getKey(), 0.5);
       for (var v : field.getValue().entrySet()) {
-        if (clauses >= IndexSearcher.getMaxClauseCount() - 10) {
-          break;
+        Term t = new Term(field.getKey(), v.getKey());
+        int df = s.getIndexReader().docFreq(t);
+        if (df > 0) {
+          clauses.add(new Clause(t, (float) (fw * Math.min(2, v.getValue())), df));
         }
-        Query t = new TermQuery(new Term(field.getKey(), v.getKey()));
-        b.add(new BoostQuery(t, (float) (fw * v.getValue())), Occur.SHOULD);
-        clauses++;
       }
     }
-    if (clauses == 0) {
+    if (clauses.isEmpty()) {
       return null;
     }
-    b.add(filter, Occur.FILTER);
+    clauses.sort(java.util.Comparator.comparingInt(Clause::df));
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int used = 0;
+    for (Clause c : clauses) {
+      boolean rare = c.df() <= MAX_RETRIEVAL_SHARE * n;
+      if ((used >= MIN_RETRIEVAL_TERMS && !rare) || used >= MAX_RETRIEVAL_TERMS) {
+        break;
+      }
+      b.add(new BoostQuery(new TermQuery(c.term()), c.boost()), Occur.SHOULD);
+      used++;
+    }
     return b.build();
   }
 
@@ -307,22 +338,23 @@ public final class Recommender {
       }
       BooleanQuery.Builder key = new BooleanQuery.Builder();
       key.add(KeywordField.newSetQuery(Schema.CAMELOT, codes), Occur.SHOULD);
-      key.add(missing(Schema.CAMELOT), Occur.SHOULD);
+      key.add(missing(Schema.KEY), Occur.SHOULD);
       b.add(key.build(), Occur.FILTER);
       any = true;
     }
     return any ? b.build() : null;
   }
 
+  /** Tracks without a value for {@code field} (bpm or key), by their marker term. */
   private static Query missing(String field) {
-    return new BooleanQuery.Builder()
-        .add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
-        .add(new FieldExistsQuery(field), Occur.MUST_NOT)
-        .build();
+    return new TermQuery(new Term(Schema.MISSING, field));
   }
 
+  /** {@code a} filtered by {@code b}; {@code a} itself when {@code b} is null. */
   private static Query and(Query a, Query b) {
-    return new BooleanQuery.Builder().add(a, Occur.MUST).add(b, Occur.FILTER).build();
+    return b == null
+        ? a
+        : new BooleanQuery.Builder().add(a, Occur.MUST).add(b, Occur.FILTER).build();
   }
 
   /** Adds hits to the pool; side 0 lexical, 1 KNN (ranks kept for RRF), -1 ranks not kept. */
@@ -340,7 +372,7 @@ public final class Recommender {
 
   /** Spotify's per-seed pool sizes: tracks matching the seed, before and after the filters. */
   private static List<Recommendations.SeedInfo> seedPools(
-      IndexSearcher s, SeedProfile seed, RecommendRequest req, Query filter) throws IOException {
+      IndexSearcher s, SeedProfile seed, Query filter) throws IOException {
     List<Recommendations.SeedInfo> out = new ArrayList<>();
     int t = 0;
     for (Recommendations.SeedInfo info : seed.seedInfos()) {

@@ -1,0 +1,129 @@
+package io.cratedigger.bench;
+
+import io.cratedigger.index.Generation;
+import io.cratedigger.index.Schema;
+import io.cratedigger.index.TrackDocuments;
+import io.cratedigger.search.RecommendRequest;
+import io.cratedigger.search.Recommender;
+import io.cratedigger.search.TrackLookup;
+import io.cratedigger.track.Track;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * In-process latency of the two hot paths, similar tracks and fuzzy lookup, on seeds and queries
+ * drawn (seeded) from the index itself: lookup queries are real titles with a typo and a partly
+ * typed last word, as a DJ types them. Warm-up queries are run first and not counted.
+ */
+public final class Latency {
+  private Latency() {}
+
+  /** Percentiles in milliseconds. */
+  public record Stats(int queries, double p50, double p90, double p99, double mean, double max) {
+    static Stats of(double[] ms) {
+      double[] s = ms.clone();
+      Arrays.sort(s);
+      return new Stats(
+          s.length,
+          at(s, 0.50),
+          at(s, 0.90),
+          at(s, 0.99),
+          Arrays.stream(s).average().orElse(0),
+          s.length == 0 ? 0 : s[s.length - 1]);
+    }
+
+    private static double at(double[] s, double q) {
+      return s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)];
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, mean %.2f ms, max %.1f ms (%d queries)",
+          p50,
+          p90,
+          p99,
+          mean,
+          max,
+          queries);
+    }
+  }
+
+  /** Results of one run. */
+  public record Result(Stats similar, Stats lookup, List<String> sampleLookups) {}
+
+  public static Result measure(
+      IndexSearcher s,
+      Generation g,
+      Recommender engine,
+      int queries,
+      int warmup,
+      int limit,
+      long seed)
+      throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    int maxDoc = s.getIndexReader().maxDoc();
+    List<Track> seeds = new ArrayList<>(queries + warmup);
+    var stored = s.storedFields();
+    for (int i = 0; i < queries + warmup; i++) {
+      seeds.add(
+          TrackDocuments.fromSource(
+              stored.document(random.nextInt(maxDoc)).getBinaryValue(Schema.SOURCE)));
+    }
+    double[] sim = new double[queries];
+    for (int i = 0; i < seeds.size(); i++) {
+      RecommendRequest req = RecommendRequest.similar(seeds.get(i).id(), limit);
+      long t = System.nanoTime();
+      engine.recommend(s, g, req, false);
+      if (i >= warmup) {
+        sim[i - warmup] = (System.nanoTime() - t) / 1e6;
+      }
+    }
+    TrackLookup lookup = new TrackLookup();
+    double[] look = new double[queries];
+    List<String> samples = new ArrayList<>();
+    for (int i = 0; i < seeds.size(); i++) {
+      String q = typed(seeds.get(i), random);
+      if (samples.size() < 5) {
+        samples.add(q);
+      }
+      long t = System.nanoTime();
+      lookup.search(s, q, limit);
+      if (i >= warmup) {
+        look[i - warmup] = (System.nanoTime() - t) / 1e6;
+      }
+    }
+    return new Result(Stats.of(sim), Stats.of(look), samples);
+  }
+
+  /** A title as typed: one letter of a long word swapped, the artist's first word half typed. */
+  static String typed(Track t, SplittableRandom random) {
+    String title = t.title().replaceAll("\\s*[(\\[].*$", "");
+    String[] all = title.split("\\s+");
+    String[] words = Arrays.copyOf(all, Math.min(all.length, 6)); // people type a few words
+    StringBuilder sb = new StringBuilder();
+    for (String w : words) {
+      if (w.length() >= 5 && random.nextInt(3) == 0) {
+        int p = 1 + random.nextInt(w.length() - 2);
+        char[] c = w.toCharArray();
+        char x = c[p];
+        c[p] = c[p + 1];
+        c[p + 1] = x;
+        w = new String(c);
+      }
+      sb.append(w).append(' ');
+    }
+    if (!t.artists().isEmpty()) {
+      String a = t.artists().getFirst().split("\\s+")[0];
+      sb.append(a, 0, Math.max(1, Math.min(a.length(), 2 + a.length() / 2)));
+    }
+    String q = sb.toString().strip();
+    return q.length() > 200 ? q.substring(0, 200) : q;
+  }
+}

@@ -1,0 +1,88 @@
+package io.cratedigger.bench;
+
+import io.cratedigger.rank.TempoReranker;
+import io.cratedigger.search.Recommendations;
+import io.cratedigger.track.Track;
+import io.cratedigger.track.Versions;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Ranking quality of a list of answers, averaged over seeds: what a DJ checks first in a list of
+ * suggestions. Each metric is a share in 0..1 except {@code distinctArtists}, a mean count.
+ */
+public final class Quality {
+  private Quality() {}
+
+  /** Tempo tolerance the BPM metric uses (the default pitch range). */
+  public static final double BPM_TOLERANCE = 0.06;
+
+  /**
+   * The metrics over {@code answers} (one per seed; answers with no result are skipped).
+   *
+   * <ul>
+   *   <li>{@code styleAgreement}: results sharing a style with the seed (a genre when the seed has
+   *       no style)
+   *   <li>{@code harmonicCompatibility}: results in a compatible key as released (both keys known)
+   *   <li>{@code bpmCompatibility}: results within ±6 %, half and double time counted (both known)
+   *   <li>{@code distinctArtists}: distinct primary artists per list
+   *   <li>{@code sameRelease}: results from the seed's own release
+   * </ul>
+   */
+  public static Map<String, Double> of(List<Recommendations> answers) {
+    double style = 0;
+    double styleN = 0;
+    double key = 0;
+    double keyN = 0;
+    double bpm = 0;
+    double bpmN = 0;
+    double artists = 0;
+    double same = 0;
+    double sameN = 0;
+    int lists = 0;
+    for (Recommendations a : answers) {
+      Track seed = a.seed();
+      if (seed == null || a.results().isEmpty()) {
+        continue;
+      }
+      lists++;
+      Set<String> distinct = new HashSet<>();
+      for (var r : a.results()) {
+        Track t = r.track();
+        List<String> seedFacets = seed.styles().isEmpty() ? seed.genres() : seed.styles();
+        List<String> facets = seed.styles().isEmpty() ? t.genres() : t.styles();
+        if (!seedFacets.isEmpty()) {
+          styleN++;
+          style += facets.stream().anyMatch(seedFacets::contains) ? 1 : 0;
+        }
+        if (seed.key() != null && t.key() != null) {
+          keyN++;
+          key += seed.key().moveTo(t.key()).compatible() ? 1 : 0;
+        }
+        if (seed.tempo() != null && t.tempo() != null) {
+          bpmN++;
+          bpm += TempoReranker.gap(seed.tempo(), t.tempo(), true).abs() <= BPM_TOLERANCE ? 1 : 0;
+        }
+        distinct.add(t.artists().isEmpty() ? "" : t.artists().getFirst());
+        sameN++;
+        String rel = Versions.releaseKey(seed);
+        same += !rel.isEmpty() && rel.equals(Versions.releaseKey(t)) ? 1 : 0;
+      }
+      artists += distinct.size();
+    }
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("styleAgreement", ratio(style, styleN));
+    m.put("harmonicCompatibility", ratio(key, keyN));
+    m.put("bpmCompatibility", ratio(bpm, bpmN));
+    m.put("distinctArtists", ratio(artists, lists));
+    m.put("sameRelease", ratio(same, sameN));
+    return m;
+  }
+
+  private static double ratio(double a, double b) {
+    return b == 0 ? 0 : Math.round(a / b * 10_000) / 10_000.0;
+  }
+}
