@@ -10,8 +10,10 @@ import io.cratedigger.track.Track;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -56,7 +58,8 @@ public final class Latency {
   }
 
   /** Results of one run. */
-  public record Result(Stats similar, Stats lookup, List<String> sampleLookups) {}
+  public record Result(
+      Stats similar, Stats lookup, List<String> sampleLookups, Map<String, Double> phaseMedians) {}
 
   public static Result measure(
       IndexSearcher s,
@@ -77,14 +80,25 @@ public final class Latency {
               stored.document(random.nextInt(maxDoc)).getBinaryValue(Schema.SOURCE)));
     }
     double[] sim = new double[queries];
+    Map<String, double[]> phases = new LinkedHashMap<>();
     for (int i = 0; i < seeds.size(); i++) {
       RecommendRequest req = RecommendRequest.similar(seeds.get(i).id(), limit);
       long t = System.nanoTime();
-      engine.recommend(s, g, req, false);
+      var answer = engine.recommend(s, g, req, false);
       if (i >= warmup) {
         sim[i - warmup] = (System.nanoTime() - t) / 1e6;
+        if (answer.stats().get("ms") instanceof Map<?, ?> ms) {
+          for (var e : ms.entrySet()) {
+            phases
+                    .computeIfAbsent(String.valueOf(e.getKey()), k -> new double[queries])[
+                    i - warmup] =
+                ((Number) e.getValue()).doubleValue();
+          }
+        }
       }
     }
+    Map<String, Double> medians = new LinkedHashMap<>();
+    phases.forEach((k, v) -> medians.put(k, Stats.of(v).p50()));
     TrackLookup lookup = new TrackLookup();
     double[] look = new double[queries];
     List<String> samples = new ArrayList<>();
@@ -99,7 +113,7 @@ public final class Latency {
         look[i - warmup] = (System.nanoTime() - t) / 1e6;
       }
     }
-    return new Result(Stats.of(sim), Stats.of(look), samples);
+    return new Result(Stats.of(sim), Stats.of(look), samples, medians);
   }
 
   /** A title as typed: one letter of a long word swapped, the artist's first word half typed. */

@@ -130,7 +130,10 @@ final class BenchCommand implements Runnable {
       }
       var cfg = config.load();
       Path dir = index != null ? index : cfg.index();
-      var engine = new io.cratedigger.search.Recommender(cfg.weights());
+      var pool =
+          java.util.concurrent.Executors.newFixedThreadPool(
+              Runtime.getRuntime().availableProcessors());
+      var engine = new io.cratedigger.search.Recommender(cfg.weights(), pool);
       PrintWriter out = spec.commandLine().getOut();
       try (LiveIndex live = LiveIndex.open(new IndexStore(dir))) {
         var r =
@@ -146,10 +149,13 @@ final class BenchCommand implements Runnable {
             Runtime.getRuntime().availableProcessors(),
             Runtime.version());
         out.println("similar (top " + limit + "): " + r.similar());
+        out.println("  median ms per phase: " + r.phaseMedians());
         out.println("lookup  (top " + limit + "): " + r.lookup());
         out.println("lookup queries look like: " + String.join(" | ", r.sampleLookups()));
       } catch (IllegalStateException e) {
         throw new BadInputException(e.getMessage());
+      } finally {
+        pool.shutdownNow();
       }
       return Main.OK;
     }

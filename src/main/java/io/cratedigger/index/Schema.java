@@ -53,10 +53,18 @@ public final class Schema {
   public static final String IMPUTED = "imputed";
 
   /**
-   * Names of the mixing values a track lacks ({@code bpm}, {@code key}): "unknown passes the mixing
-   * rules" is then a cheap term lookup instead of the negation of an exists query.
+   * Camelot code and whole BPM in one term, e.g. {@code 8A@124} ({@code ?} for unknown): "mixes
+   * with the seed" becomes one term-set lookup over a few hundred terms, which a filtered vector
+   * search can turn into its filter far faster than a range query crossed with a key set.
    */
-  public static final String MISSING = "missing";
+  public static final String MIX_SLOT = "mix.slot";
+
+  /** The {@link #MIX_SLOT} term of a Camelot code (or null) and a BPM (or null). */
+  public static String mixSlot(String camelot, Double bpm) {
+    return (camelot == null ? "?" : camelot)
+        + "@"
+        + (bpm == null ? "?" : Long.toString(Math.round(bpm)));
+  }
 
   /** The scaled PCA vector of the audio features (Euclidean). */
   public static final String VECTOR = "vector";

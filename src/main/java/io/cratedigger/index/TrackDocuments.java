@@ -66,8 +66,6 @@ public final class TrackDocuments {
 
     if (t.tempo() != null) {
       d.add(new FloatField(Schema.BPM, t.tempo().floatValue(), Field.Store.NO));
-    } else {
-      d.add(new StringField(Schema.MISSING, Schema.BPM, Field.Store.NO));
     }
     Key key = t.key();
     if (key != null) {
@@ -75,9 +73,12 @@ public final class TrackDocuments {
       d.add(new IntField(Schema.MODE, key.mode().spotify(), Field.Store.NO));
       d.add(new IntField(Schema.CAMELOT_NUMBER, key.camelotNumber(), Field.Store.NO));
       d.add(new KeywordField(Schema.CAMELOT, key.camelot(), Field.Store.NO));
-    } else {
-      d.add(new StringField(Schema.MISSING, Schema.KEY, Field.Store.NO));
     }
+    d.add(
+        new StringField(
+            Schema.MIX_SLOT,
+            Schema.mixSlot(key == null ? null : key.camelot(), t.tempo()),
+            Field.Store.NO));
     addInt(d, Schema.YEAR, t.year());
     addInt(d, Schema.POPULARITY, t.popularity());
     addInt(d, Schema.DURATION, t.durationMs());

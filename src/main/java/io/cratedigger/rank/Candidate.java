@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A track under consideration, with what the rerankers read (from doc values, never the stored
@@ -24,7 +25,9 @@ public final class Candidate {
   private final float[] vector;
   private final double[] attributes;
   final Map<String, Double> components = new LinkedHashMap<>();
-  final List<String> reasons = new ArrayList<>();
+  // Reasons are written for every candidate but read for the few returned: kept as suppliers so
+  // the text (formatting numbers, joining names) is only built for those.
+  final List<Supplier<String>> reasons = new ArrayList<>();
   private double score;
   private boolean mixable = true;
 
@@ -113,8 +116,11 @@ public final class Candidate {
     return components;
   }
 
+  /** The reasons in plain words, in the order the steps gave them. */
   public List<String> reasons() {
-    return reasons;
+    List<String> out = new ArrayList<>(reasons.size());
+    reasons.forEach(r -> out.add(r.get()));
+    return out;
   }
 
   /** Sets component {@code tag} to {@code value} (clamped to 0..1). */
@@ -123,6 +129,11 @@ public final class Candidate {
   }
 
   public void reason(String text) {
+    reasons.add(() -> text);
+  }
+
+  /** A reason whose text is built only if the candidate is returned. */
+  public void reason(Supplier<String> text) {
     reasons.add(text);
   }
 
@@ -141,6 +152,11 @@ public final class Candidate {
 
   /** Marks a rule broken: the candidate only fills the list when too few mixable ones exist. */
   public void breaks(String rule) {
+    breaks(() -> rule);
+  }
+
+  /** As {@link #breaks(String)}, the text built only if the candidate is returned. */
+  public void breaks(Supplier<String> rule) {
     mixable = false;
     reasons.add(rule);
   }

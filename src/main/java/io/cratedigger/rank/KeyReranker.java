@@ -60,23 +60,31 @@ public final class KeyReranker implements Reranker {
       }
       KeyMove move = seed.moveTo(played);
       c.component(TAG, score(move, diagonal));
-      String shift =
-          shifted
-              ? " ("
-                  + c.key().camelot()
-                  + " as released, heard as "
-                  + played.camelot()
-                  + " once beat-matched)"
-              : "";
-      String text = seed.camelot() + " → " + played.camelot() + ", ";
-      if (move.compatible()) {
-        c.reason(text + move.label() + " key" + shift);
-      } else if (move == KeyMove.DIAGONAL && diagonal) {
-        c.reason(text + "diagonal move" + shift);
-      } else if (move == KeyMove.DIAGONAL) {
-        c.breaks(text + "diagonal move (not allowed)" + shift);
+      Key released = c.key();
+      Key heard = played;
+      boolean wasShifted = shifted;
+      java.util.function.Supplier<String> text =
+          () ->
+              seed.camelot()
+                  + " → "
+                  + heard.camelot()
+                  + ", "
+                  + (move.compatible()
+                      ? move.label() + " key"
+                      : move == KeyMove.DIAGONAL
+                          ? "diagonal move" + (diagonal ? "" : " (not allowed)")
+                          : "keys clash")
+                  + (wasShifted
+                      ? " ("
+                          + released.camelot()
+                          + " as released, heard as "
+                          + heard.camelot()
+                          + " once beat-matched)"
+                      : "");
+      if (move.compatible() || (move == KeyMove.DIAGONAL && diagonal)) {
+        c.reason(text);
       } else {
-        c.breaks(text + "keys clash" + shift);
+        c.breaks(text);
       }
     }
     return candidates;

@@ -29,7 +29,7 @@ public final class TargetReranker implements Reranker {
       double s = sum / ctx.targets().size();
       c.component(TAG, s);
       if (s >= 0.9) {
-        c.reason(String.format(Locale.ROOT, "close to the targets (%.2f)", s));
+        c.reason(() -> String.format(Locale.ROOT, "close to the targets (%.2f)", s));
       }
     }
     return candidates;

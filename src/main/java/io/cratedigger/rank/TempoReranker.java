@@ -59,19 +59,21 @@ public final class TempoReranker implements Reranker {
       }
       Gap g = gap(ctx.bpm(), c.bpm(), ctx.options().halfDouble());
       c.component(TAG, score(g.abs(), tol));
-      String time = g.factor() == 2 ? " (half time)" : g.factor() == 0.5 ? " (double time)" : "";
-      String text =
-          String.format(
-              Locale.ROOT,
-              "%s → %s BPM%s, %+.1f %%",
-              bpm(ctx.bpm()),
-              bpm(c.bpm()),
-              time,
-              100 * g.signed());
+      double seed = ctx.bpm();
+      double cand = c.bpm();
+      java.util.function.Supplier<String> text =
+          () ->
+              String.format(
+                  Locale.ROOT,
+                  "%s → %s BPM%s, %+.1f %%",
+                  bpm(seed),
+                  bpm(cand),
+                  g.factor() == 2 ? " (half time)" : g.factor() == 0.5 ? " (double time)" : "",
+                  100 * g.signed());
       if (g.abs() <= tol) {
         c.reason(text);
       } else {
-        c.breaks(text + String.format(Locale.ROOT, ", outside ±%.0f %%", 100 * tol));
+        c.breaks(() -> text.get() + String.format(Locale.ROOT, ", outside ±%.0f %%", 100 * tol));
       }
     }
     return candidates;

@@ -41,7 +41,7 @@ public record Weights(
 
   /** sound 0.40, scene 0.25, tempo 0.10, key 0.10, energy 0.05, cluster 0.05, target 0.05. */
   public static Weights defaults() {
-    return new Weights(0.40, 0.25, 0.10, 0.10, 0.05, 0.05, 0.05, Fusion.WEIGHTED, 200, 200);
+    return new Weights(0.40, 0.25, 0.10, 0.10, 0.05, 0.05, 0.05, Fusion.WEIGHTED, 100, 100);
   }
 
   /** Component tag → weight. */

@@ -28,12 +28,24 @@ final class CandidateReader {
   static final List<String> FACETS =
       List.of(Schema.STYLE_EXACT, Schema.GENRE_EXACT, Schema.LABEL_EXACT, Schema.ARTIST_EXACT);
 
-  /** A candidate and its facet values (field → values), for the scene score and reasons. */
+  /**
+   * A candidate and the seed facet values it shares (field → values), for the scene score and
+   * reasons.
+   */
   record Read(Candidate candidate, Map<String, List<String>> facets) {}
 
   private CandidateReader() {}
 
-  static List<Read> read(IndexReader reader, int[] docs, boolean attributes) throws IOException {
+  /**
+   * Reads {@code docs}. {@code seedFacets} (field → values) are matched by term ordinal, so a
+   * candidate's other styles and labels are never turned into strings.
+   */
+  static List<Read> read(
+      IndexReader reader,
+      int[] docs,
+      boolean attributes,
+      Map<String, ? extends Map<String, ?>> seedFacets)
+      throws IOException {
     int[] sorted = docs.clone();
     Arrays.sort(sorted);
     List<Read> out = new ArrayList<>(sorted.length);
@@ -42,7 +54,7 @@ final class CandidateReader {
     while (i < sorted.length) {
       LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(sorted[i], leaves));
       int end = ctx.docBase + ctx.reader().maxDoc();
-      Segment seg = new Segment(ctx.reader(), attributes);
+      Segment seg = new Segment(ctx.reader(), attributes, seedFacets);
       for (; i < sorted.length && sorted[i] < end; i++) {
         out.add(seg.read(sorted[i], sorted[i] - ctx.docBase));
       }
@@ -61,11 +73,17 @@ final class CandidateReader {
     private final SortedSetDocValues song;
     private final SortedSetDocValues release;
     private final Map<String, SortedSetDocValues> facets = new HashMap<>();
+
+    /** Per facet field: ordinal of a seed value in this segment → the value. */
+    private final Map<String, Map<Long, String>> seedOrds = new HashMap<>();
+
     private final FloatVectorValues vectors;
     private final KnnVectorValues.DocIndexIterator vectorDocs;
     private final SortedNumericDocValues[] attributes;
 
-    Segment(LeafReader leaf, boolean withAttributes) throws IOException {
+    Segment(
+        LeafReader leaf, boolean withAttributes, Map<String, ? extends Map<String, ?>> seedFacets)
+        throws IOException {
       id = DocValues.getSortedSet(leaf, Schema.ID);
       bpm = DocValues.getSortedNumeric(leaf, Schema.BPM);
       key = DocValues.getSortedNumeric(leaf, Schema.KEY);
@@ -75,7 +93,17 @@ final class CandidateReader {
       song = DocValues.getSortedSet(leaf, Schema.SONG);
       release = DocValues.getSortedSet(leaf, Schema.RELEASE);
       for (String f : FACETS) {
-        facets.put(f, DocValues.getSortedSet(leaf, f));
+        SortedSetDocValues dv = DocValues.getSortedSet(leaf, f);
+        facets.put(f, dv);
+        Map<Long, String> ords = new HashMap<>();
+        Map<String, ?> wanted = seedFacets.get(f);
+        for (String v : wanted == null ? java.util.Set.<String>of() : wanted.keySet()) {
+          long ord = dv.lookupTerm(new org.apache.lucene.util.BytesRef(v));
+          if (ord >= 0) {
+            ords.put(ord, v);
+          }
+        }
+        seedOrds.put(f, ords);
       }
       vectors = leaf.getFloatVectorValues(Schema.VECTOR);
       vectorDocs = vectors == null ? null : vectors.iterator();
@@ -107,8 +135,14 @@ final class CandidateReader {
         attrs[a] = Attribute.values()[a].read(attributes[a], doc);
       }
       Map<String, List<String>> values = new HashMap<>();
+      List<String> artistNames = all(facets.get(Schema.ARTIST_EXACT), doc); // for diversity
       for (var f : facets.entrySet()) {
-        values.put(f.getKey(), all(f.getValue(), doc));
+        if (f.getKey().equals(Schema.ARTIST_EXACT)) {
+          var seedArtists = seedOrds.get(Schema.ARTIST_EXACT).values();
+          values.put(f.getKey(), artistNames.stream().filter(seedArtists::contains).toList());
+        } else {
+          values.put(f.getKey(), shared(f.getValue(), seedOrds.get(f.getKey()), doc));
+        }
       }
       Candidate cand =
           new Candidate(
@@ -120,7 +154,7 @@ final class CandidateReader {
               c,
               first(song, doc),
               first(release, doc),
-              values.get(Schema.ARTIST_EXACT),
+              artistNames,
               v,
               attrs);
       return new Read(cand, values);
@@ -128,6 +162,25 @@ final class CandidateReader {
 
     private static String first(SortedSetDocValues dv, int doc) throws IOException {
       return dv.advanceExact(doc) ? dv.lookupOrd(dv.nextOrd()).utf8ToString() : "";
+    }
+
+    /** The seed values this document has (by ordinal). */
+    private static List<String> shared(SortedSetDocValues dv, Map<Long, String> seed, int doc)
+        throws IOException {
+      if (seed.isEmpty() || !dv.advanceExact(doc)) {
+        return List.of();
+      }
+      List<String> out = null;
+      for (int n = 0; n < dv.docValueCount(); n++) {
+        String v = seed.get(dv.nextOrd());
+        if (v != null) {
+          if (out == null) {
+            out = new ArrayList<>(2);
+          }
+          out.add(v);
+        }
+      }
+      return out == null ? List.of() : out;
     }
 
     private static List<String> all(SortedSetDocValues dv, int doc) throws IOException {

@@ -58,13 +58,18 @@ public record Filters(
 
   /** No filter at all. */
   public static Filters none() {
-    return new Filters(
-        null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+    return Holder.NONE;
+  }
+
+  private static final class Holder {
+    static final Filters NONE =
+        new Filters(
+            null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
   }
 
   /** Whether nothing is filtered. */
   public boolean isEmpty() {
-    return this.equals(none());
+    return this == Holder.NONE || this.equals(Holder.NONE);
   }
 
   /** The filter as a query (match-all when empty). */

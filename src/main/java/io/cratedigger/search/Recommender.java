@@ -7,6 +7,7 @@ import io.cratedigger.rank.Candidate;
 import io.cratedigger.rank.MixOptions;
 import io.cratedigger.rank.RankContext;
 import io.cratedigger.rank.RerankerCascade;
+import io.cratedigger.rank.TempoReranker;
 import io.cratedigger.rank.Weights;
 import io.cratedigger.track.Key;
 import io.cratedigger.track.KeyMove;
@@ -16,7 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.FloatField;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -29,6 +33,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -41,8 +46,11 @@ import org.apache.lucene.util.BytesRef;
  * every candidate's sound and scene exactly; then the {@link RerankerCascade}.
  */
 public final class Recommender {
-  /** Vector neighbours retrieved among the mixable tracks only. */
-  static final int MIXABLE_POOL = 100;
+  /** Vector neighbours retrieved among the mixable tracks only, when too few came otherwise. */
+  static final int MIXABLE_POOL = 50;
+
+  /** Mixable candidates wanted per requested result before the filtered search is skipped. */
+  static final int MIXABLE_WANTED = 3;
 
   /** A facet value in more of the catalog than this only retrieves if nothing rarer exists. */
   static final double MAX_RETRIEVAL_SHARE = 0.30;
@@ -52,14 +60,65 @@ public final class Recommender {
 
   private final Weights weights;
   private final RerankerCascade cascade = RerankerCascade.standard();
+  private final ExecutorService retrievals;
 
+  /** An engine that runs the retrievals of a request one after the other (for one-off use). */
   public Recommender(Weights weights) {
+    this(weights, null);
+  }
+
+  /**
+   * An engine that runs the retrievals of a request in parallel on {@code retrievals} (a server
+   * passes a pool sized to the cores; the caller owns and closes it).
+   */
+  public Recommender(Weights weights, ExecutorService retrievals) {
     this.weights = weights;
+    this.retrievals = retrievals;
+  }
+
+  private Map<String, TopDocs> runAll(Map<String, Callable<TopDocs>> tasks) throws IOException {
+    Map<String, TopDocs> out = new LinkedHashMap<>();
+    if (retrievals == null || tasks.size() < 2) {
+      for (var e : tasks.entrySet()) {
+        out.put(e.getKey(), call(e.getValue()));
+      }
+      return out;
+    }
+    Map<String, Future<TopDocs>> running = new LinkedHashMap<>();
+    tasks.forEach((k, t) -> running.put(k, retrievals.submit(t)));
+    for (var e : running.entrySet()) {
+      try {
+        out.put(e.getKey(), e.getValue().get());
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", ex);
+      } catch (ExecutionException ex) {
+        if (ex.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (ex.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IOException(ex.getCause());
+      }
+    }
+    return out;
+  }
+
+  private static TopDocs call(Callable<TopDocs> task) throws IOException {
+    try {
+      return task.call();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
+    }
   }
 
   public Recommendations recommend(
       IndexSearcher s, Generation g, RecommendRequest req, boolean countSeedPools)
       throws IOException {
+    long t0 = System.nanoTime();
     Filters filters = resolve(s, req.filters());
     SeedProfile seed = SeedProfile.build(s, g, req);
     Weights w = req.fusion() == null ? weights : withFusion(weights, req.fusion());
@@ -74,38 +133,46 @@ public final class Recommender {
     Map<String, Object> stats = new LinkedHashMap<>();
 
     Query lexical = lexicalQuery(s, seed);
-    int lex =
-        lexical == null
-            ? 0
-            : collect(s.search(and(lexical, filter), w.lexicalPool() + extra), pool, 0);
-    stats.put("lexicalPool", lex);
-    int knn = 0;
-    int mixable = 0;
-    if (seed.vector() != null && g.model() != null) {
-      knn =
-          collect(
+    boolean vectors = seed.vector() != null && g.model() != null;
+    // The retrievals are independent: run them side by side, collect them in a fixed order.
+    Map<String, Callable<TopDocs>> tasks = new LinkedHashMap<>();
+    if (lexical != null) {
+      tasks.put("lexical", () -> s.search(and(lexical, filter), w.lexicalPool() + extra));
+    }
+    if (vectors) {
+      tasks.put(
+          "knn",
+          () ->
               s.search(
                   new KnnFloatVectorQuery(
                       Schema.VECTOR, seed.vector(), w.knnPool() + extra, filter),
-                  w.knnPool() + extra),
-              pool,
-              1);
-      if (mix != null) {
-        Query both = and(mix, filter);
-        mixable =
-            collect(
-                s.search(
-                    new KnnFloatVectorQuery(Schema.VECTOR, seed.vector(), MIXABLE_POOL, both),
-                    MIXABLE_POOL),
-                pool,
-                -1);
-      }
+                  w.knnPool() + extra));
     }
-    if (mix != null && lexical != null) {
+    if (lexical != null && mix != null) {
       // the scene-sharing tracks that also mix: without this pool they would lose their place
       // to sound-alikes and fill only the lower part of the list
-      mixable += collect(s.search(and(and(lexical, mix), filter), MIXABLE_POOL), pool, -1);
+      tasks.put("mixableLexical", () -> s.search(and(and(lexical, mix), filter), MIXABLE_POOL));
     }
+    Map<String, Double> taskMs = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, Callable<TopDocs>> timed = new LinkedHashMap<>();
+    tasks.forEach(
+        (k, t) ->
+            timed.put(
+                k,
+                () -> {
+                  long st = System.nanoTime();
+                  TopDocs d = t.call();
+                  taskMs.put(k, round((System.nanoTime() - st) / 1e6));
+                  return d;
+                }));
+    Map<String, TopDocs> hits = runAll(timed);
+    int lex = hits.containsKey("lexical") ? collect(hits.get("lexical"), pool, 0) : 0;
+    int knn = hits.containsKey("knn") ? collect(hits.get("knn"), pool, 1) : 0;
+    int mixable = 0;
+    for (String k : List.of("mixableKnn", "mixableLexical")) {
+      mixable += hits.containsKey(k) ? collect(hits.get(k), pool, -1) : 0;
+    }
+    stats.put("lexicalPool", lex);
     if (pool.size() <= seed.excludedIds().size()) {
       // nothing to match on (no style, no vector): the mixable tracks, most popular first
       Query fallback = and(mix == null ? MatchAllDocsQuery.INSTANCE : mix, filter);
@@ -120,27 +187,35 @@ public final class Recommender {
       stats.put("fallback", "popular tracks passing the filters and mixing rules");
     }
     stats.put("knnPool", knn);
-    stats.put("mixablePool", mixable);
 
-    int[] docs = pool.keySet().stream().mapToInt(Integer::intValue).toArray();
-    List<CandidateReader.Read> reads =
-        CandidateReader.read(s.getIndexReader(), docs, !req.targets().isEmpty());
+    long t1 = System.nanoTime();
     SceneScorer scene = new SceneScorer(s.getIndexReader(), seed.facets());
-    List<Candidate> candidates = new ArrayList<>(reads.size());
-    for (CandidateReader.Read r : reads) {
-      Candidate c = r.candidate();
-      if (seed.excludedIds().contains(c.id()) || seed.excludedSongs().contains(c.song())) {
-        continue; // a seed, or a version of one
+    List<Candidate> candidates = new ArrayList<>(pool.size());
+    read(s, req, seed, pool, pool.keySet(), scene, candidates);
+    long mixableFound = candidates.stream().filter(c -> mixes(c, seed, opt)).count();
+    if (vectors && mix != null && mixableFound < MIXABLE_WANTED * req.limit()) {
+      // Too few of the nearest sound-alikes mix with the seed: ask the graph for the nearest
+      // among the mixable tracks only (a filtered search, slower, so only when needed).
+      long st = System.nanoTime();
+      TopDocs more =
+          s.search(
+              new KnnFloatVectorQuery(Schema.VECTOR, seed.vector(), MIXABLE_POOL, and(mix, filter)),
+              MIXABLE_POOL);
+      taskMs.put("mixableKnn", round((System.nanoTime() - st) / 1e6));
+      List<Integer> fresh = new ArrayList<>();
+      for (ScoreDoc sd : more.scoreDocs) {
+        if (!pool.containsKey(sd.doc)) {
+          pool.put(sd.doc, new int[2]);
+          fresh.add(sd.doc);
+        }
       }
-      int[] ranks = pool.get(c.doc());
-      c.lexicalRank(ranks[0]);
-      c.knnRank(ranks[1]);
-      sound(c, seed.vector());
-      scene.score(c, r.facets());
-      candidates.add(c);
+      mixable += more.scoreDocs.length;
+      read(s, req, seed, pool, fresh, scene, candidates);
     }
+    stats.put("mixablePool", mixable);
     stats.put("candidates", candidates.size());
 
+    long t2 = System.nanoTime();
     RankContext ctx = context(seed, req, opt, w);
     RerankerCascade.Result ranked = cascade.run(candidates, ctx);
     stats.put("afterRules", ranked.sizes());
@@ -159,10 +234,56 @@ public final class Recommender {
       results.add(
           new Recommendations.Recommendation(t, round(c.score()), comps, c.reasons(), c.mixable()));
     }
+    Map<String, Double> ms = new LinkedHashMap<>();
+    ms.put("retrieve", round((t1 - t0) / 1e6));
+    taskMs.forEach((k, v) -> ms.put(k, v));
+    ms.put("score", round((t2 - t1) / 1e6));
+    ms.put("rank", round((System.nanoTime() - t2) / 1e6));
+    stats.put("ms", ms);
     List<Recommendations.SeedInfo> infos =
         countSeedPools ? seedPools(s, seed, filterQuery(filters, seed)) : seed.seedInfos();
     return new Recommendations(
         infos, seed.tracks().isEmpty() ? null : seed.tracks().getFirst(), results, stats);
+  }
+
+  /** Reads {@code docs} from doc values and scores their sound and scene. */
+  private static void read(
+      IndexSearcher s,
+      RecommendRequest req,
+      SeedProfile seed,
+      Map<Integer, int[]> pool,
+      java.util.Collection<Integer> docs,
+      SceneScorer scene,
+      List<Candidate> into)
+      throws IOException {
+    int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
+    for (CandidateReader.Read r :
+        CandidateReader.read(s.getIndexReader(), ids, !req.targets().isEmpty(), seed.facets())) {
+      Candidate c = r.candidate();
+      if (seed.excludedIds().contains(c.id()) || seed.excludedSongs().contains(c.song())) {
+        continue; // a seed, or a version of one
+      }
+      int[] ranks = pool.get(c.doc());
+      c.lexicalRank(ranks[0]);
+      c.knnRank(ranks[1]);
+      sound(c, seed.vector());
+      scene.score(c, r.facets());
+      into.add(c);
+    }
+  }
+
+  /** Whether a candidate passes the mixing rules as released (unknown values pass). */
+  static boolean mixes(Candidate c, SeedProfile seed, MixOptions opt) {
+    if (seed.bpm() != null
+        && c.bpm() != null
+        && TempoReranker.gap(seed.bpm(), c.bpm(), opt.halfDouble()).abs() > opt.bpmTolerance()) {
+      return false;
+    }
+    if (!opt.keyLock() || seed.key() == null || c.key() == null) {
+      return true;
+    }
+    KeyMove move = seed.key().moveTo(c.key());
+    return move.compatible() || (opt.allowDiagonal() && move == KeyMove.DIAGONAL);
   }
 
   /**
@@ -309,45 +430,51 @@ public final class Recommender {
    * heard depends on the tempo, so only the BPM part filters. Null without a seed tempo or key.
    */
   static Query mixQuery(SeedProfile seed, MixOptions opt) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean any = false;
-    if (seed.bpm() != null) {
-      BooleanQuery.Builder bpm = new BooleanQuery.Builder();
-      double tol = opt.bpmTolerance();
-      double[] factors = opt.halfDouble() ? new double[] {1, 2, 0.5} : new double[] {1};
-      for (double f : factors) {
-        double t = seed.bpm() * f;
-        bpm.add(
-            FloatField.newRangeQuery(Schema.BPM, (float) (t * (1 - tol)), (float) (t * (1 + tol))),
-            Occur.SHOULD);
-      }
-      bpm.add(missing(Schema.BPM), Occur.SHOULD);
-      b.add(bpm.build(), Occur.FILTER);
-      any = true;
+    if (seed.bpm() == null && seed.key() == null) {
+      return null;
     }
+    List<String> camelots = new ArrayList<>();
     if (seed.key() != null && opt.keyLock()) {
-      List<BytesRef> codes = new ArrayList<>();
       for (int pc = 0; pc < 12; pc++) {
         for (Key.Mode m : Key.Mode.values()) {
           Key k = new Key(pc, m);
           KeyMove move = seed.key().moveTo(k);
           if (move.compatible() || (opt.allowDiagonal() && move == KeyMove.DIAGONAL)) {
-            codes.add(new BytesRef(k.camelot()));
+            camelots.add(k.camelot());
           }
         }
       }
-      BooleanQuery.Builder key = new BooleanQuery.Builder();
-      key.add(KeywordField.newSetQuery(Schema.CAMELOT, codes), Occur.SHOULD);
-      key.add(missing(Schema.KEY), Occur.SHOULD);
-      b.add(key.build(), Occur.FILTER);
-      any = true;
+    } else {
+      for (int n = 1; n <= 12; n++) {
+        camelots.add(n + "A");
+        camelots.add(n + "B");
+      }
     }
-    return any ? b.build() : null;
-  }
-
-  /** Tracks without a value for {@code field} (bpm or key), by their marker term. */
-  private static Query missing(String field) {
-    return new TermQuery(new Term(Schema.MISSING, field));
+    camelots.add(null); // unknown key passes
+    List<Double> bpms = new ArrayList<>();
+    if (seed.bpm() != null) {
+      double tol = opt.bpmTolerance();
+      double[] factors = opt.halfDouble() ? new double[] {1, 2, 0.5} : new double[] {1};
+      for (double f : factors) {
+        double t = seed.bpm() * f;
+        // whole-BPM buckets that overlap the range; the tempo reranker checks exactly
+        for (long b = Math.round(t * (1 - tol)); b <= Math.round(t * (1 + tol)); b++) {
+          bpms.add((double) b);
+        }
+      }
+    } else {
+      for (long b = Math.round(Track.MIN_TEMPO); b <= Math.round(Track.MAX_TEMPO); b++) {
+        bpms.add((double) b);
+      }
+    }
+    bpms.add(null); // unknown BPM passes
+    List<BytesRef> slots = new ArrayList<>(camelots.size() * bpms.size());
+    for (String c : camelots) {
+      for (Double b : bpms) {
+        slots.add(new BytesRef(Schema.mixSlot(c, b)));
+      }
+    }
+    return new TermInSetQuery(Schema.MIX_SLOT, slots);
   }
 
   /** {@code a} filtered by {@code b}; {@code a} itself when {@code b} is null. */

@@ -63,16 +63,17 @@ final class SceneScorer {
       }
     }
     c.component("scene", shared / total);
+    String lab = label;
     if (!styles.isEmpty()) {
-      c.reason("shares " + String.join(", ", styles.stream().sorted().toList()));
+      c.reason(() -> "shares " + String.join(", ", styles.stream().sorted().toList()));
     } else if (!genres.isEmpty()) {
-      c.reason("shares the genre " + String.join(", ", genres.stream().sorted().toList()));
+      c.reason(() -> "shares the genre " + String.join(", ", genres.stream().sorted().toList()));
     }
-    if (label != null) {
-      c.reason("same label (" + label + ")");
+    if (lab != null) {
+      c.reason(() -> "same label (" + lab + ")");
     }
     if (!artists.isEmpty()) {
-      c.reason("also by " + String.join(", ", artists.stream().sorted().toList()));
+      c.reason(() -> "also by " + String.join(", ", artists.stream().sorted().toList()));
     }
   }
 }
