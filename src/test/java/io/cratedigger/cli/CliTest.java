@@ -166,4 +166,59 @@ class CliTest {
     assertThat(r.err()).isEqualTo("cratedigger: nothing to index: no usable track in bad.csv\n");
     assertThat(Files.exists(index.resolve("CURRENT"))).isFalse();
   }
+
+  Path similarIndex() throws Exception {
+    Path csv = Path.of(getClass().getResource("/similar/catalog.csv").toURI());
+    Path index = tmp.resolve("similar-index");
+    assertThat(run("index", "--input", csv.toString(), "--index", index.toString()).code())
+        .isZero();
+    return index;
+  }
+
+  @Test
+  void similarJsonHasTheShapeOfTheContract() throws Exception {
+    Path index = similarIndex();
+    Run r = run("similar", "te01", "--index", index.toString(), "--limit", "5", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    JsonNode seed = json.path("seed");
+    assertThat(seed.path("id").asString()).isEqualTo("te01");
+    assertThat(seed.path("key").asString()).isEqualTo("A minor");
+    assertThat(seed.path("camelot").asString()).isEqualTo("8A");
+    assertThat(seed.path("openKey").asString()).isEqualTo("1m");
+    assertThat(seed.path("bpm").asDouble()).isEqualTo(128.0);
+    JsonNode results = json.path("results");
+    assertThat(results.size()).isEqualTo(5);
+    assertThat(results.get(0).path("id").asString()).isEqualTo("te13");
+    for (JsonNode x : results) {
+      assertThat(x.path("score").asDouble()).isBetween(0.0, 1.0);
+      assertThat(x.path("components").path("sound").isNumber()).isTrue();
+      assertThat(x.path("reasons").size()).isPositive();
+      assertThat(x.path("title").isString()).isTrue();
+      assertThat(x.path("camelot").isString()).isTrue();
+    }
+    assertThat(json.path("stats").path("candidates").asInt()).isPositive();
+  }
+
+  @Test
+  void searchFindsMisspelledTitlesAndReportsBadSyntax() throws Exception {
+    Path index = similarIndex();
+    Run r = run("search", "blak", "lantren", "--index", index.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertThat(json.path("query").asString()).isEqualTo("blak lantren");
+    assertThat(json.path("hits").get(0).path("id").asString())
+        .isIn("te01", "te01-edit", "te01-remix");
+    Run bad = run("search", "bpm:[120 TO", "--index", index.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).startsWith("cratedigger: the query ends too early");
+    Run unknown = run("similar", "nope", "--index", index.toString());
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).isEqualTo("cratedigger: no track with id \"nope\" in the catalog\n");
+    Run noIndex = run("similar", "te01", "--index", tmp.resolve("empty").toString());
+    assertThat(noIndex.code()).isEqualTo(1);
+    assertThat(noIndex.err())
+        .contains("no index in")
+        .contains("tools/cratedigger index --input FILE");
+  }
 }
