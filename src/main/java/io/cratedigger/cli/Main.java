@@ -20,6 +20,7 @@ import picocli.CommandLine.ParameterException;
     subcommands = {
       InspectCommand.class,
       IndexCommand.class,
+      ServeCommand.class,
       SearchCommand.class,
       SimilarCommand.class,
       GenerateCommand.class,

@@ -181,7 +181,13 @@ public final class Recommender {
               fallback,
               w.lexicalPool() + extra,
               new Sort(
-                  new SortField(Schema.POPULARITY, SortField.Type.INT, true), SortField.FIELD_DOC)),
+                  new org.apache.lucene.search.SortedNumericSortField(
+                      Schema.POPULARITY,
+                      SortField.Type.INT,
+                      true,
+                      org.apache.lucene.search.SortedNumericSelector.Type.MIN,
+                      Integer.MIN_VALUE),
+                  SortField.FIELD_DOC)),
           pool,
           -1);
       stats.put("fallback", "popular tracks passing the filters and mixing rules");
@@ -560,6 +566,11 @@ public final class Recommender {
         f,
         w.lexicalPool(),
         w.knnPool());
+  }
+
+  /** One track by id, from the stored source. */
+  public static Track track(IndexSearcher s, String id) throws IOException {
+    return SeedProfile.load(s, id);
   }
 
   static double round(double v) {

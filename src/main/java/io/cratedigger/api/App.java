@@ -1,0 +1,507 @@
+package io.cratedigger.api;
+
+import static io.cratedigger.api.Route.Param.path;
+import static io.cratedigger.api.Route.Param.query;
+
+import io.cratedigger.index.LiveIndex;
+import io.cratedigger.index.Schema;
+import io.cratedigger.search.Attribute;
+import io.cratedigger.search.BadQueryException;
+import io.cratedigger.search.Browse;
+import io.cratedigger.search.Filters;
+import io.cratedigger.search.LookupHit;
+import io.cratedigger.search.RecommendRequest;
+import io.cratedigger.search.Recommendations;
+import io.cratedigger.search.Recommender;
+import io.cratedigger.search.TrackLookup;
+import io.cratedigger.search.UnknownTrackException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson3;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP API and the page. {@link #create} returns an unstarted Javalin, so tests start it on
+ * port 0. Handlers are thin: read and check parameters, call the engine, answer JSON; every error
+ * answers {@code {"error":..,"detail":..}} and never a stack trace.
+ */
+public final class App {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+  /** Longest text query accepted. */
+  public static final int MAX_QUERY = 200;
+
+  /**
+   * What the server needs.
+   *
+   * @param web the page's folder, or null for the API only
+   * @param corsOrigins origins allowed to call the API from a browser; empty: CORS off
+   * @param adminToken the token of the admin routes; null: the admin routes do not exist
+   * @param reindex runs a rebuild from the configured inputs and returns its report
+   */
+  public record Deps(
+      LiveIndex live,
+      Recommender engine,
+      TrackLookup lookup,
+      Path web,
+      List<String> corsOrigins,
+      String adminToken,
+      Callable<Object> reindex) {
+    public Deps {
+      corsOrigins = List.copyOf(corsOrigins);
+    }
+  }
+
+  private App() {}
+
+  public static Javalin create(Deps deps) {
+    List<Route> routes = routes(deps);
+    Map<String, Object> openapi = OpenApi.document(routes, version());
+    return Javalin.create(
+        config -> {
+          config.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));
+          config.startup.showJavalinBanner = false;
+          config.jetty.modifyServer(server -> server.setStopTimeout(5_000)); // graceful stop
+          if (deps.web() != null && Files.isDirectory(deps.web())) {
+            config.staticFiles.add(
+                deps.web().toAbsolutePath().toString(), Location.EXTERNAL, Set.of());
+          }
+          if (!deps.corsOrigins().isEmpty()) {
+            config.bundledPlugins.enableCors(
+                cors ->
+                    cors.addRule(
+                        rule -> {
+                          String first = deps.corsOrigins().getFirst();
+                          rule.allowHost(
+                              first,
+                              deps.corsOrigins()
+                                  .subList(1, deps.corsOrigins().size())
+                                  .toArray(String[]::new));
+                        }));
+          }
+          config.requestLogger.http(
+              (ctx, ms) ->
+                  LOG.info(
+                      "{} {} {} {} ms",
+                      ctx.method(),
+                      ctx.path(),
+                      ctx.status().getCode(),
+                      String.format(Locale.ROOT, "%.1f", ms)));
+          config.routes.before(App::securityHeaders);
+          for (Route r : routes) {
+            switch (r.method()) {
+              case "get" -> config.routes.get(r.path(), r.handler());
+              case "post" -> config.routes.post(r.path(), r.handler());
+              default -> throw new IllegalStateException(r.method());
+            }
+          }
+          config.routes.get("/openapi.json", ctx -> ctx.json(openapi));
+          config.routes.exception(
+              ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
+          config.routes.exception(
+              UnknownTrackException.class,
+              (e, ctx) -> error(ctx, 404, "not found", e.getMessage()));
+          config.routes.exception(
+              BadQueryException.class, (e, ctx) -> error(ctx, 400, "bad query", e.getMessage()));
+          config.routes.exception(
+              IllegalArgumentException.class,
+              (e, ctx) -> error(ctx, 400, "bad request", e.getMessage()));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error", "the server failed to answer; see its log");
+              });
+          config.routes.error(
+              404,
+              "*",
+              ctx -> {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
+                  error(ctx, 404, "not found", "no route " + ctx.method() + " " + ctx.path());
+                }
+              });
+        });
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; media-src 'self' https:; "
+            + "style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    ctx.header("Cache-Control", ctx.path().startsWith("/api") ? "no-store" : "no-cache");
+  }
+
+  private static void error(Context ctx, int status, String error, String detail) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", error);
+    body.put("detail", detail == null ? error : detail);
+    ctx.status(status).json(body);
+  }
+
+  private static String version() {
+    String v = App.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  private static List<Route> routes(Deps d) {
+    CatalogService catalog = new CatalogService(d.live());
+    List<Route.Param> reco = recommendationParams();
+    List<Route> r = new ArrayList<>();
+    r.add(
+        new Route(
+            "get",
+            "/api/health",
+            "Liveness, catalog size and index generation",
+            List.of(),
+            ctx -> {
+              var g = d.live().generation();
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("status", "ok");
+              m.put("tracks", g.tracks());
+              m.put("indexVersion", g.name());
+              ctx.json(m);
+            }));
+    r.add(
+        new Route(
+            "get",
+            "/api/tracks/search",
+            "Fuzzy track lookup by title and artist words",
+            List.of(
+                query("q", "string", "words, 1.." + MAX_QUERY + " characters; or field syntax"),
+                query("limit", "integer", "1..100, default 10")),
+            ctx -> {
+              Params p = new Params(ctx, null);
+              String q = p.raw("q");
+              if (q == null) {
+                throw ApiException.badRequest("q is required: the words to look up");
+              }
+              int limit = p.integer("limit", 10, 1, 100);
+              List<LookupHit> hits = d.live().search((s, g) -> d.lookup().search(s, q, limit));
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("query", q);
+              m.put("hits", hits.stream().map(Views::hit).toList());
+              ctx.json(m);
+            }));
+    r.add(
+        new Route(
+            "get",
+            "/api/tracks/{id}",
+            "One track by its id",
+            List.of(path("id", "the source file's id")),
+            ctx -> {
+              String id = ctx.pathParam("id");
+              ctx.json(
+                  Views.track(
+                      d.live().search((s, g) -> io.cratedigger.search.Recommender.track(s, id))));
+            }));
+    List<Route.Param> similarParams = new ArrayList<>();
+    similarParams.add(path("id", "the seed track's id"));
+    similarParams.addAll(reco);
+    r.add(
+        new Route(
+            "get",
+            "/api/tracks/{id}/similar",
+            "Similar tracks that mix with the seed, with reasons",
+            similarParams,
+            ctx -> {
+              String id = ctx.pathParam("id");
+              RecommendRequest req =
+                  RequestParams.read(new Params(ctx, null), List.of(id), List.of(), List.of(), 10);
+              Recommendations out =
+                  d.live().search((s, g) -> d.engine().recommend(s, g, req, false));
+              ctx.json(Views.similar(out));
+            }));
+    r.add(
+        new Route(
+            "get",
+            "/api/tracks",
+            "Filtered browse with sort and pages",
+            browseParams(),
+            ctx -> browse(d, ctx)));
+    List<Route.Param> spotify = new ArrayList<>();
+    spotify.add(query("seed_tracks", "string", "comma-separated track ids"));
+    spotify.add(query("seed_artists", "string", "comma-separated artist names"));
+    spotify.add(query("seed_genres", "string", "comma-separated genres or styles"));
+    spotify.addAll(reco);
+    for (String method : List.of("get", "post")) {
+      r.add(
+          new Route(
+              method,
+              "/api/recommendations",
+              "Spotify-compatible recommendations: 1..5 seeds, min_/max_/target_ attributes",
+              spotify,
+              ctx -> recommendations(d, ctx)));
+    }
+    r.add(
+        new Route(
+            "get",
+            "/api/artists",
+            "Artists with track counts",
+            List.of(
+                query("search", "string", "part of the name"),
+                query("limit", "integer", "1..500, default 50")),
+            ctx -> facet(catalog, ctx, Schema.ARTIST_EXACT)));
+    r.add(
+        new Route(
+            "get",
+            "/api/artists/{name}",
+            "One artist: counts, styles, labels, top tracks",
+            List.of(path("name", "the artist's name (any case)")),
+            ctx -> ctx.json(catalog.artist(ctx.pathParam("name")))));
+    r.add(
+        new Route(
+            "get",
+            "/api/labels",
+            "Labels with track counts",
+            List.of(
+                query("search", "string", "part of the name"),
+                query("limit", "integer", "1..500, default 50")),
+            ctx -> facet(catalog, ctx, Schema.LABEL_EXACT)));
+    r.add(
+        new Route(
+            "get",
+            "/api/styles",
+            "Styles with track counts",
+            List.of(
+                query("search", "string", "part of the name"),
+                query("limit", "integer", "1..500, default 50")),
+            ctx -> facet(catalog, ctx, Schema.STYLE_EXACT)));
+    r.add(
+        new Route(
+            "get",
+            "/api/genres",
+            "Genres with track counts",
+            List.of(
+                query("search", "string", "part of the name"),
+                query("limit", "integer", "1..500, default 50")),
+            ctx -> facet(catalog, ctx, Schema.GENRE_EXACT)));
+    r.add(
+        new Route(
+            "get",
+            "/api/clusters",
+            "The sound clusters, named in plain words, with sizes",
+            List.of(),
+            ctx -> ctx.json(Map.of("clusters", catalog.clusters()))));
+    r.add(
+        new Route(
+            "get",
+            "/api/clusters/{n}",
+            "One cluster and a sample mix of it",
+            List.of(path("n", "cluster number"), query("limit", "integer", "1..100, default 20")),
+            ctx -> {
+              int n;
+              try {
+                n = Integer.parseInt(ctx.pathParam("n"));
+              } catch (NumberFormatException e) {
+                throw ApiException.badRequest(
+                    "cluster number must be a whole number, got \""
+                        + Params.shown(ctx.pathParam("n"))
+                        + "\"");
+              }
+              ctx.json(catalog.cluster(n, new Params(ctx, null).integer("limit", 20, 1, 100)));
+            }));
+    if (d.adminToken() != null && !d.adminToken().isBlank() && d.reindex() != null) {
+      r.add(
+          new Route(
+              "post",
+              "/api/admin/reindex",
+              "Rebuild from the configured inputs (Authorization: Bearer TOKEN)",
+              List.of(),
+              ctx -> reindex(d, ctx)));
+    }
+    return r;
+  }
+
+  private static void facet(CatalogService catalog, Context ctx, String field) throws Exception {
+    Params p = new Params(ctx, null);
+    String search = p.raw("search");
+    if (search != null && search.length() > MAX_QUERY) {
+      throw ApiException.badRequest("search must be at most " + MAX_QUERY + " characters");
+    }
+    List<Map<String, Object>> items = catalog.facet(field, search, p.integer("limit", 50, 1, 500));
+    ctx.json(Map.of("items", items));
+  }
+
+  private static void browse(Deps d, Context ctx) throws Exception {
+    Params p = new Params(ctx, null);
+    String words = p.raw("search");
+    if (words != null && words.length() > MAX_QUERY) {
+      throw ApiException.badRequest(
+          "search must be at most " + MAX_QUERY + " characters, got " + words.length());
+    }
+    Map<Attribute, double[]> ranges = new EnumMap<>(Attribute.class);
+    for (Attribute a : Attribute.values()) {
+      Double lo = p.number("min_" + a.param(), a.min(), a.max());
+      Double hi = p.number("max_" + a.param(), a.min(), a.max());
+      if (lo != null || hi != null) {
+        ranges.put(a, new double[] {lo == null ? Double.NaN : lo, hi == null ? Double.NaN : hi});
+      }
+    }
+    String sort = p.choice("sort_by", "relevance", sortKeys());
+    boolean desc =
+        p.choice("order", sort.equals("relevance") ? "desc" : "desc", "asc", "desc").equals("desc");
+    int page = p.integer("page", 1, 1, Browse.MAX_DEPTH);
+    int perPage = p.integer("per_page", 20, 1, 100);
+    Filters f =
+        new Filters(
+            p.optionalInt(
+                "min_year",
+                io.cratedigger.track.Track.MIN_YEAR,
+                io.cratedigger.track.Track.MAX_YEAR),
+            p.optionalInt(
+                "max_year",
+                io.cratedigger.track.Track.MIN_YEAR,
+                io.cratedigger.track.Track.MAX_YEAR),
+            p.list("label", RequestParams.MAX_VALUES),
+            List.of(),
+            p.list("style", RequestParams.MAX_VALUES),
+            List.of(),
+            p.list("genre", RequestParams.MAX_VALUES),
+            List.of(),
+            ranges);
+    Browse.Page result =
+        d.live().search((s, g) -> Browse.run(s, words, f, sort, desc, page, perPage));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("total", result.total());
+    m.put("page", result.page());
+    m.put("perPage", result.perPage());
+    m.put("tracks", result.tracks().stream().map(Views::track).toList());
+    ctx.json(m);
+  }
+
+  private static String[] sortKeys() {
+    List<String> keys = new ArrayList<>(Browse.SORTS.keySet());
+    keys.add("relevance");
+    return keys.toArray(String[]::new);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void recommendations(Deps d, Context ctx) throws Exception {
+    Map<String, Object> body = null;
+    if (ctx.method().name().equals("POST")) {
+      String text = ctx.body();
+      if (text.length() > 20_000) {
+        throw ApiException.badRequest("the body must be at most 20000 bytes");
+      }
+      try {
+        body = text.isBlank() ? Map.of() : ctx.bodyAsClass(Map.class);
+      } catch (RuntimeException e) {
+        throw ApiException.badRequest("the body must be a JSON object of parameters");
+      }
+    }
+    Params p = new Params(ctx, body);
+    RecommendRequest req =
+        RequestParams.read(
+            p,
+            p.list("seed_tracks", RecommendRequest.MAX_SEEDS),
+            p.list("seed_artists", RecommendRequest.MAX_SEEDS),
+            p.list("seed_genres", RecommendRequest.MAX_SEEDS),
+            20);
+    Recommendations out;
+    try {
+      out = d.live().search((s, g) -> d.engine().recommend(s, g, req, true));
+    } catch (UnknownTrackException e) {
+      throw ApiException.badRequest(e.getMessage()); // a seed list, not a path: 400
+    }
+    ctx.json(Views.recommendations(out));
+  }
+
+  private static void reindex(Deps d, Context ctx) throws Exception {
+    String auth = ctx.header("Authorization");
+    String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+    // constant time: the comparison must not tell how much of a guess was right
+    if (!MessageDigest.isEqual(
+        given.getBytes(StandardCharsets.UTF_8), d.adminToken().getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException(
+          401, "unauthorized", "a valid admin token is required (Authorization: Bearer TOKEN)");
+    }
+    Object report;
+    try {
+      report = d.reindex().call();
+    } catch (io.cratedigger.index.IndexBusyException e) {
+      throw new ApiException(409, "conflict", e.getMessage());
+    } catch (io.cratedigger.ingest.ImportException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    d.live().refresh();
+    ctx.json(report);
+  }
+
+  private static List<Route.Param> recommendationParams() {
+    List<Route.Param> p = new ArrayList<>();
+    p.add(query("limit", "integer", "1..100"));
+    for (Attribute a : Attribute.values()) {
+      String range = Params.fmt(a.min()) + ".." + Params.fmt(a.max());
+      p.add(query("min_" + a.param(), "number", "minimum " + a.param() + ", " + range));
+      p.add(query("max_" + a.param(), "number", "maximum " + a.param() + ", " + range));
+      p.add(query("target_" + a.param(), "number", "preferred " + a.param() + ", " + range));
+    }
+    p.add(query("min_year", "integer", "earliest year"));
+    p.add(query("max_year", "integer", "latest year"));
+    for (String f : List.of("label", "style", "genre")) {
+      p.add(query(f, "string", "comma-separated " + f + "s to keep"));
+      p.add(query("exclude_" + f, "string", "comma-separated " + f + "s to leave out"));
+    }
+    p.add(query("bpm_tolerance", "number", "pitch range in %, 0.5..50, default 6"));
+    p.add(query("half_double", "boolean", "half and double time count, default true"));
+    p.add(
+        query(
+            "key_lock",
+            "boolean",
+            "keys as released (true) or as heard once beat-matched (false)"));
+    p.add(query("diagonal", "boolean", "the diagonal key move counts as compatible"));
+    p.add(
+        query(
+            "compatible_only",
+            "boolean",
+            "only tracks within the BPM range and in a compatible key"));
+    p.add(query("energy", "string", "keep, lift, drop or any"));
+    p.add(query("max_per_artist", "integer", "1..100, default 2"));
+    p.add(query("max_per_release", "integer", "1..100, default 1"));
+    p.add(query("min_score", "number", "0..1"));
+    p.add(query("fusion", "string", "weighted or rrf"));
+    return p;
+  }
+
+  private static List<Route.Param> browseParams() {
+    List<Route.Param> p = new ArrayList<>();
+    p.add(query("search", "string", "words in title, artists or album; the last may be partial"));
+    p.add(query("label", "string", "comma-separated labels"));
+    p.add(query("style", "string", "comma-separated styles"));
+    p.add(query("genre", "string", "comma-separated genres"));
+    for (Attribute a : Attribute.values()) {
+      p.add(query("min_" + a.param(), "number", "minimum " + a.param()));
+      p.add(query("max_" + a.param(), "number", "maximum " + a.param()));
+    }
+    p.add(query("min_year", "integer", "earliest year"));
+    p.add(query("max_year", "integer", "latest year"));
+    p.add(
+        query(
+            "sort_by",
+            "string",
+            "relevance, " + String.join(", ", Browse.SORTS.keySet().stream().sorted().toList())));
+    p.add(query("order", "string", "asc or desc"));
+    p.add(query("page", "integer", "1-based"));
+    p.add(query("per_page", "integer", "1..100, default 20"));
+    return p;
+  }
+}

@@ -1,0 +1,184 @@
+package io.cratedigger.api;
+
+import io.cratedigger.index.Generation;
+import io.cratedigger.index.LiveIndex;
+import io.cratedigger.index.Schema;
+import io.cratedigger.index.TrackDocuments;
+import io.cratedigger.model.Cluster;
+import io.cratedigger.rank.MixPath;
+import io.cratedigger.search.FacetValues;
+import io.cratedigger.track.Track;
+import io.cratedigger.track.Versions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TopDocs;
+
+/** The browse facets (artists, labels, styles) and the sound clusters with a sample mix each. */
+final class CatalogService {
+  private final LiveIndex live;
+
+  CatalogService(LiveIndex live) {
+    this.live = live;
+  }
+
+  /** Value → count of a keyword field, most tracks first, optionally filtered by folded text. */
+  List<Map<String, Object>> facet(String field, String search, int limit) throws IOException {
+    String want = search == null ? "" : Versions.fold(search);
+    return live.search(
+        (s, g) -> {
+          List<Map.Entry<String, Integer>> all = new ArrayList<>();
+          for (var e : FacetValues.counts(s.getIndexReader(), field).entrySet()) {
+            if (want.isEmpty() || Versions.fold(e.getKey()).contains(want)) {
+              all.add(e);
+            }
+          }
+          all.sort(
+              Map.Entry.<String, Integer>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey()));
+          List<Map<String, Object>> out = new ArrayList<>();
+          for (var e : all.subList(0, Math.min(limit, all.size()))) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", e.getKey());
+            item.put("tracks", e.getValue());
+            out.add(item);
+          }
+          return out;
+        });
+  }
+
+  /** An artist: track count, styles and labels with counts, the most popular tracks. */
+  Map<String, Object> artist(String typed) throws IOException {
+    return live.search(
+        (s, g) -> {
+          List<String> names = FacetValues.resolve(s.getIndexReader(), Schema.ARTIST_EXACT, typed);
+          if (names.isEmpty()) {
+            throw ApiException.notFound("no artist \"" + typed + "\" in the catalog");
+          }
+          String name = names.getFirst();
+          var q = KeywordField.newExactQuery(Schema.ARTIST_EXACT, name);
+          int count = s.count(q);
+          TopDocs top = s.search(q, 500, byPopularity());
+          List<Track> tracks = load(s, top);
+          Map<String, Integer> styles = new LinkedHashMap<>();
+          Map<String, Integer> labels = new LinkedHashMap<>();
+          for (Track t : tracks) {
+            t.styles().forEach(v -> styles.merge(v, 1, Integer::sum));
+            if (t.label() != null) {
+              labels.merge(t.label(), 1, Integer::sum);
+            }
+          }
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("name", name);
+          out.put("tracks", count);
+          out.put("styles", top(styles));
+          out.put("labels", top(labels));
+          out.put("topTracks", tracks.stream().limit(20).map(Views::track).toList());
+          return out;
+        });
+  }
+
+  /** The clusters of the live generation with names, profiles and sizes. */
+  List<Map<String, Object>> clusters() throws IOException {
+    return live.search(
+        (s, g) -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          for (Cluster c : clusterList(g)) {
+            out.add(cluster(s, c));
+          }
+          return out;
+        });
+  }
+
+  /** One cluster and a sample mix: its most popular tracks, ordered to mix into each other. */
+  Map<String, Object> cluster(int id, int limit) throws IOException {
+    return live.search(
+        (s, g) -> {
+          Cluster c =
+              clusterList(g).stream()
+                  .filter(x -> x.id() == id)
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              "no cluster "
+                                  + id
+                                  + "; clusters are 0.."
+                                  + (clusterList(g).size() - 1)));
+          TopDocs top =
+              s.search(IntField.newExactQuery(Schema.CLUSTER, id), limit * 3, byPopularity());
+          List<Track> pool = load(s, top);
+          List<Track> distinct = new ArrayList<>();
+          var songs = new java.util.HashSet<String>();
+          for (Track t : pool) {
+            if (songs.add(Versions.songKey(t)) && distinct.size() < limit) {
+              distinct.add(t);
+            }
+          }
+          Map<String, Object> out = cluster(s, c);
+          out.put("mix", MixPath.order(distinct).stream().map(Views::track).toList());
+          return out;
+        });
+  }
+
+  private static List<Cluster> clusterList(Generation g) {
+    return g.model() == null ? List.of() : g.model().clusters();
+  }
+
+  private static Map<String, Object> cluster(IndexSearcher s, Cluster c) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("name", c.name());
+    m.put("tracks", s.count(IntField.newExactQuery(Schema.CLUSTER, c.id())));
+    m.put("profile", c.profile());
+    return m;
+  }
+
+  private static Sort byPopularity() {
+    return new Sort(
+        new SortedNumericSortField(
+            Schema.POPULARITY,
+            SortField.Type.INT,
+            true,
+            SortedNumericSelector.Type.MIN,
+            Integer.MIN_VALUE),
+        SortField.FIELD_DOC);
+  }
+
+  private static List<Track> load(IndexSearcher s, TopDocs top) throws IOException {
+    List<Track> out = new ArrayList<>(top.scoreDocs.length);
+    var stored = s.storedFields();
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(TrackDocuments.fromSource(stored.document(sd.doc).getBinaryValue(Schema.SOURCE)));
+    }
+    return out;
+  }
+
+  private static List<Map<String, Object>> top(Map<String, Integer> counts) {
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(10)
+        .map(
+            e -> {
+              Map<String, Object> item = new LinkedHashMap<>();
+              item.put("name", e.getKey());
+              item.put("tracks", e.getValue());
+              return item;
+            })
+        .toList();
+  }
+}

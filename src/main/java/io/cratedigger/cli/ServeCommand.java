@@ -1,0 +1,157 @@
+package io.cratedigger.cli;
+
+import io.cratedigger.api.App;
+import io.cratedigger.config.AppConfig;
+import io.cratedigger.index.BuildListener;
+import io.cratedigger.index.BuildOptions;
+import io.cratedigger.index.IndexBuilder;
+import io.cratedigger.index.IndexStore;
+import io.cratedigger.index.LiveIndex;
+import io.cratedigger.ingest.Importer;
+import io.cratedigger.ingest.TrackCsvWriter;
+import io.cratedigger.search.Recommender;
+import io.cratedigger.search.TrackLookup;
+import io.cratedigger.synth.CatalogGenerator;
+import io.javalin.Javalin;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: the HTTP API and the page; builds the demo catalog on first start. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the API and the page. With no index yet, builds the bundled demo catalog first.",
+      "Admin routes exist only when CRATEDIGGER_ADMIN_TOKEN is set."
+    })
+final class ServeCommand implements Callable<Integer> {
+  /** Tracks in the demo catalog: enough to feel real, built in seconds. */
+  static final int DEMO_TRACKS = 30_000;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "index folder (default: from config)")
+  Path index;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "N",
+      description = "port, 0 for any free one (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "HOST",
+      description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+  String host;
+
+  @Option(
+      names = "--cors-origin",
+      paramLabel = "URL",
+      description = "allow browser calls from this origin (repeatable); CORS is off by default")
+  List<String> cors = List.of();
+
+  @Option(
+      names = "--reindex-input",
+      paramLabel = "FILE",
+      description = "inputs of POST /api/admin/reindex (repeatable)")
+  List<Path> reindexInputs = List.of();
+
+  @Mixin ConfigOption config;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65_535) {
+      throw new BadInputException("--port must be 0..65535, got " + port);
+    }
+    AppConfig cfg = config.load();
+    Path dir = index != null ? index : cfg.index();
+    IndexStore store = new IndexStore(dir);
+    Importer importer = config.importer();
+    if (store.current().isEmpty()) {
+      buildDemo(store, importer);
+    }
+    String token = System.getenv("CRATEDIGGER_ADMIN_TOKEN");
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    LiveIndex live = LiveIndex.open(store);
+    live.watch(Duration.ofSeconds(1));
+    Callable<Object> reindex =
+        reindexInputs.isEmpty()
+            ? null
+            : () ->
+                new IndexBuilder(importer, store, BuildOptions.defaults(), BuildListener.NONE)
+                    .build(reindexInputs, "auto");
+    Javalin app =
+        App.create(
+            new App.Deps(
+                live,
+                new Recommender(cfg.weights(), pool),
+                new TrackLookup(),
+                AppConfig.home().resolve("web"),
+                cors,
+                token,
+                reindex));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .unstarted(
+                    () -> {
+                      System.err.println("cratedigger: stopping (finishing requests in flight)");
+                      app.stop();
+                      pool.shutdown();
+                      try {
+                        live.close();
+                      } catch (Exception e) {
+                        System.err.println("cratedigger: closing the index: " + e);
+                      }
+                      stopped.countDown();
+                    }));
+    app.start(host, port);
+    String shown = host.equals("0.0.0.0") ? "localhost" : host;
+    System.out.printf(
+        "cratedigger: serving %,d tracks (%s) at http://%s:%d/  (API under /api, /openapi.json; Ctrl-C stops)%n",
+        live.generation().tracks(), live.generation().name(), shown, app.port());
+    if (token == null || token.isBlank() || reindex == null) {
+      System.out.println(
+          "cratedigger: admin routes off (set CRATEDIGGER_ADMIN_TOKEN and --reindex-input to enable)");
+    }
+    System.out.flush();
+    stopped.await();
+    return Main.OK;
+  }
+
+  private static void buildDemo(IndexStore store, Importer importer) throws Exception {
+    System.err.printf(
+        "cratedigger: no index in %s yet; building the demo catalog (%,d generated tracks)...%n",
+        store.root(), DEMO_TRACKS);
+    Files.createDirectories(store.root());
+    Path csv = store.root().resolve("demo-catalog.csv");
+    CatalogGenerator gen = new CatalogGenerator(1);
+    try (BufferedWriter w = Files.newBufferedWriter(csv);
+        TrackCsvWriter out = new TrackCsvWriter(w)) {
+      for (int i = 0; i < DEMO_TRACKS; i++) {
+        out.write(gen.next());
+      }
+    }
+    var report =
+        new IndexBuilder(importer, store, BuildOptions.defaults(), BuildListener.NONE)
+            .build(List.of(csv), "auto");
+    System.err.printf(
+        "cratedigger: demo catalog indexed in %.1f s%n", report.seconds().get("total"));
+  }
+}

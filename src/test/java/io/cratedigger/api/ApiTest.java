@@ -1,0 +1,342 @@
+package io.cratedigger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every route of the HTTP contract against a real server on port 0, with good and bad input. */
+class ApiTest {
+  static TestServer server;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  record Answer(int status, JsonNode json, HttpResponse<String> raw) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  static Answer get(String path) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Answer(r.statusCode(), parse(r.body()), r);
+  }
+
+  static Answer post(String path, String body, String token) throws Exception {
+    var b =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Answer(r.statusCode(), parse(r.body()), r);
+  }
+
+  static JsonNode parse(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void health() throws Exception {
+    Answer a = get("/api/health");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.json().path("status").asString()).isEqualTo("ok");
+    assertThat(a.json().path("tracks").asInt()).isEqualTo(63);
+    assertThat(a.json().path("indexVersion").asString()).startsWith("gen-");
+    assertThat(a.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(a.raw().headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(a.raw().headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
+    assertThat(a.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void searchAndOneTrack() throws Exception {
+    Answer s = get("/api/tracks/search?q=" + enc("blak lantren") + "&limit=3");
+    assertThat(s.status()).isEqualTo(200);
+    assertThat(s.json().path("query").asString()).isEqualTo("blak lantren");
+    assertThat(s.json().path("hits").get(0).path("title").asString()).startsWith("Black Lantern");
+    assertThat(s.json().path("hits").get(0).path("score").isNumber()).isTrue();
+    Answer t = get("/api/tracks/te01");
+    assertThat(t.status()).isEqualTo(200);
+    assertThat(t.json().path("camelot").asString()).isEqualTo("8A");
+    assertThat(t.json().path("openKey").asString()).isEqualTo("1m");
+    assertThat(t.json().path("key").asString()).isEqualTo("A minor");
+    assertThat(t.json().path("bpm").asDouble()).isEqualTo(128.0);
+  }
+
+  @Test
+  void similarWithFilters() throws Exception {
+    Answer a =
+        get("/api/tracks/te01/similar?limit=5&exclude_label=drumcode&energy=keep&fusion=rrf");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.json().path("seed").path("id").asString()).isEqualTo("te01");
+    assertThat(a.json().path("results").size()).isEqualTo(5);
+    for (JsonNode r : a.json().path("results")) {
+      assertThat(r.path("label").asString()).isNotEqualTo("Drumcode");
+      assertThat(r.path("components").path("retrieval").isNumber()).isTrue();
+      assertThat(r.path("reasons").size()).isPositive();
+    }
+    assertThat(a.json().path("stats").path("candidates").asInt()).isPositive();
+  }
+
+  @Test
+  void browseWithSortAndPages() throws Exception {
+    Answer a =
+        get("/api/tracks?style=techno&min_tempo=128&sort_by=bpm&order=asc&page=2&per_page=3");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.json().path("page").asInt()).isEqualTo(2);
+    assertThat(a.json().path("perPage").asInt()).isEqualTo(3);
+    assertThat(a.json().path("total").asInt()).isEqualTo(16); // techno at 128 BPM or more
+    List<Double> bpms = new ArrayList<>();
+    a.json().path("tracks").forEach(t -> bpms.add(t.path("bpm").asDouble()));
+    assertThat(bpms).hasSize(3).isSorted().allMatch(b -> b >= 128);
+  }
+
+  @Test
+  void spotifyRecommendationsGetAndPost() throws Exception {
+    Answer a =
+        get(
+            "/api/recommendations?seed_tracks=dn03&seed_genres=liquid%20funk&limit=4&target_energy=0.95&min_danceability=0.5");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.json().path("seeds").get(0).path("id").asString()).isEqualTo("dn03");
+    assertThat(a.json().path("seeds").get(0).path("type").asString()).isEqualTo("track");
+    assertThat(a.json().path("seeds").get(1).path("type").asString()).isEqualTo("genre");
+    assertThat(a.json().path("seeds").get(0).path("initialPoolSize").asInt()).isPositive();
+    assertThat(a.json().path("seeds").get(0).path("afterFilteringSize").isNumber()).isTrue();
+    assertThat(a.json().path("tracks").size()).isEqualTo(4);
+    a.json()
+        .path("tracks")
+        .forEach(t -> assertThat(t.path("danceability").asDouble()).isGreaterThanOrEqualTo(0.5));
+    Answer p =
+        post(
+            "/api/recommendations",
+            "{\"seed_tracks\":[\"hi05\"],\"limit\":3,\"max_tempo\":95}",
+            null);
+    assertThat(p.status()).isEqualTo(200);
+    assertThat(p.json().path("tracks").size()).isEqualTo(3);
+    p.json()
+        .path("tracks")
+        .forEach(t -> assertThat(t.path("bpm").asDouble()).isLessThanOrEqualTo(95));
+  }
+
+  @Test
+  void facetsAndClusters() throws Exception {
+    Answer labels = get("/api/labels?limit=2");
+    assertThat(labels.json().path("items").get(0).path("name").asString()).isEqualTo("Kompakt");
+    assertThat(labels.json().path("items").get(0).path("tracks").asInt()).isEqualTo(10);
+    assertThat(get("/api/styles?search=house").json().path("items").size()).isEqualTo(2);
+    assertThat(get("/api/genres").json().path("items").size()).isEqualTo(2);
+    assertThat(get("/api/artists?search=voss").json().path("items").get(0).path("name").asString())
+        .isEqualTo("Nadia Voss");
+    Answer artist = get("/api/artists/" + enc("NADIA VOSS"));
+    assertThat(artist.status()).isEqualTo(200);
+    assertThat(artist.json().path("tracks").asInt()).isEqualTo(4);
+    Answer clusters = get("/api/clusters");
+    assertThat(clusters.json().path("clusters").size()).isEqualTo(4);
+    assertThat(clusters.json().path("clusters").get(0).path("name").asString()).isNotBlank();
+    Answer one = get("/api/clusters/0?limit=5");
+    assertThat(one.status()).isEqualTo(200);
+    assertThat(one.json().path("mix").size()).isEqualTo(5);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/tracks/te01/similar?limit=500 | limit must be 1..100, got 500",
+        "/api/tracks/te01/similar?limit=ten | limit must be a whole number 1..100, got \"ten\"",
+        "/api/tracks/te01/similar?energy=up | energy must be one of keep, lift, drop, any, got \"up\"",
+        "/api/tracks/te01/similar?min_energy=1.5 | min_energy must be 0..1, got 1.5",
+        "/api/tracks/te01/similar?min_tempo=130&max_tempo=120 | min_tempo must not exceed max_tempo, got 130 > 120",
+        "/api/tracks/te01/similar?style=polka | no style \"polka\" in the catalog",
+        "/api/tracks/te01/similar?key_lock=maybe | key_lock must be true or false, got \"maybe\"",
+        "/api/tracks/search?q=bpm:%5B120%20TO | the query ends too early; close every range, quote and parenthesis, like bpm:[120 TO 128]",
+        "/api/tracks/search | q is required: the words to look up",
+        "/api/tracks?sort_by=color | sort_by must be one of popularity, year, bpm, energy, danceability, valence, duration_ms, relevance, got \"color\"",
+        "/api/tracks?page=600&per_page=100 | page × per_page must be at most 10000, got 60000",
+        "/api/recommendations | give 1..5 seeds in all (seed_tracks, seed_artists, seed_genres), got 0",
+        "/api/recommendations?seed_tracks=a,b,c,d,e,f | seed_tracks takes at most 5 values, got 6",
+        "/api/recommendations?seed_tracks=zzz | no track with id \"zzz\" in the catalog",
+        "/api/recommendations?seed_artists=nobody | no artist \"nobody\" in the catalog",
+        "/api/clusters/x | cluster number must be a whole number, got \"x\"",
+      })
+  void badInputAnswers400WithAReason(String path, String detail) throws Exception {
+    Answer a = get(path);
+    assertThat(a.status()).as(path).isEqualTo(400);
+    assertThat(a.json().path("detail").asString()).isEqualTo(detail);
+    assertThat(a.json().path("error").asString()).isNotBlank();
+    assertThat(a.raw().body()).doesNotContain("Exception").doesNotContain("at io.");
+  }
+
+  @Test
+  void sortOrderMessageListsEveryKey() throws Exception {
+    // the order of sort keys comes from a map; the message must name them all
+    Answer a = get("/api/tracks?sort_by=color");
+    for (String k :
+        List.of(
+            "popularity",
+            "year",
+            "bpm",
+            "energy",
+            "danceability",
+            "valence",
+            "duration_ms",
+            "relevance")) {
+      assertThat(a.json().path("detail").asString()).contains(k);
+    }
+  }
+
+  @Test
+  void unknownThingsAnswer404Json() throws Exception {
+    Answer track = get("/api/tracks/nope");
+    assertThat(track.status()).isEqualTo(404);
+    assertThat(track.json().path("detail").asString())
+        .isEqualTo("no track with id \"nope\" in the catalog");
+    assertThat(get("/api/tracks/nope/similar").status()).isEqualTo(404);
+    assertThat(get("/api/artists/nobody").json().path("detail").asString())
+        .isEqualTo("no artist \"nobody\" in the catalog");
+    assertThat(get("/api/clusters/99").json().path("detail").asString())
+        .isEqualTo("no cluster 99; clusters are 0..3");
+    Answer route = get("/api/nothing");
+    assertThat(route.status()).isEqualTo(404);
+    assertThat(route.json().path("detail").asString()).isEqualTo("no route GET /api/nothing");
+    Answer body = post("/api/recommendations", "{bad", null);
+    assertThat(body.status()).isEqualTo(400);
+    assertThat(body.json().path("detail").asString())
+        .isEqualTo("the body must be a JSON object of parameters");
+  }
+
+  @Test
+  void openApiDescribesEveryRouteOfTheContract() throws Exception {
+    JsonNode doc = get("/openapi.json").json();
+    assertThat(doc.path("openapi").asString()).startsWith("3.");
+    JsonNode paths = doc.path("paths");
+    for (String p :
+        List.of(
+            "/api/health",
+            "/api/tracks/search",
+            "/api/tracks/{id}",
+            "/api/tracks/{id}/similar",
+            "/api/tracks",
+            "/api/recommendations",
+            "/api/artists",
+            "/api/artists/{name}",
+            "/api/labels",
+            "/api/styles",
+            "/api/clusters",
+            "/api/clusters/{n}",
+            "/api/admin/reindex")) {
+      assertThat(paths.has(p)).as("%s in openapi.json", p).isTrue();
+    }
+    assertThat(paths.path("/api/recommendations").has("get")).isTrue();
+    assertThat(paths.path("/api/recommendations").has("post")).isTrue();
+    List<String> names = new ArrayList<>();
+    paths
+        .path("/api/recommendations")
+        .path("get")
+        .path("parameters")
+        .forEach(p -> names.add(p.path("name").asString()));
+    assertThat(names)
+        .contains(
+            "seed_tracks",
+            "seed_artists",
+            "seed_genres",
+            "limit",
+            "min_acousticness",
+            "max_danceability",
+            "target_energy",
+            "min_duration_ms",
+            "target_tempo",
+            "max_time_signature",
+            "target_valence",
+            "min_key",
+            "max_mode",
+            "min_popularity",
+            "target_loudness",
+            "max_speechiness",
+            "min_liveness",
+            "max_instrumentalness");
+  }
+
+  @Test
+  void adminReindexNeedsTheTokenAndSwapsWithoutFailingRequests() throws Exception {
+    assertThat(post("/api/admin/reindex", "", null).status()).isEqualTo(401);
+    assertThat(post("/api/admin/reindex", "", "wrong").json().path("detail").asString())
+        .isEqualTo("a valid admin token is required (Authorization: Bearer TOKEN)");
+    String before = get("/api/health").json().path("indexVersion").asString();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger ok = new AtomicInteger();
+    AtomicReference<String> failure = new AtomicReference<>();
+    List<Thread> clients = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      clients.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (!stop.get()) {
+                      try {
+                        Answer a = get("/api/tracks/te01/similar?limit=5");
+                        if (a.status() != 200 || a.json().path("results").size() != 5) {
+                          failure.compareAndSet(null, a.status() + " " + a.raw().body());
+                        }
+                        ok.incrementAndGet();
+                      } catch (Exception e) {
+                        failure.compareAndSet(null, e.toString());
+                      }
+                    }
+                  }));
+    }
+    while (ok.get() < 10) {
+      Thread.sleep(5);
+    }
+    Answer r = post("/api/admin/reindex", "", TestServer.ADMIN_TOKEN);
+    int atSwap = ok.get();
+    while (ok.get() < atSwap + 20) {
+      Thread.sleep(5);
+    }
+    stop.set(true);
+    for (Thread t : clients) {
+      t.join();
+    }
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+    assertThat(r.json().path("tracksIndexed").asInt()).isEqualTo(63);
+    assertThat(failure.get()).isNull();
+    assertThat(get("/api/health").json().path("indexVersion").asString()).isNotEqualTo(before);
+  }
+}

@@ -1,0 +1,95 @@
+package io.cratedigger.api;
+
+import io.cratedigger.index.BuildListener;
+import io.cratedigger.index.BuildOptions;
+import io.cratedigger.index.IndexBuilder;
+import io.cratedigger.index.IndexStore;
+import io.cratedigger.index.LiveIndex;
+import io.cratedigger.ingest.FormatRegistry;
+import io.cratedigger.ingest.Importer;
+import io.cratedigger.rank.Weights;
+import io.cratedigger.search.Recommender;
+import io.cratedigger.search.TrackLookup;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The real server on port 0 over an index of src/test/resources/similar/catalog.csv (63 tracks) in
+ * a temporary folder, serving web/. For HTTP and browser tests.
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String ADMIN_TOKEN = "test-token-1234";
+
+  private final Path dir;
+  private final LiveIndex live;
+  private final Javalin app;
+  private final ExecutorService pool;
+  private final IndexStore store;
+
+  private TestServer(
+      Path dir, IndexStore store, LiveIndex live, Javalin app, ExecutorService pool) {
+    this.dir = dir;
+    this.store = store;
+    this.live = live;
+    this.app = app;
+    this.pool = pool;
+  }
+
+  /** Indexes the fixture and starts the server (admin routes on, with {@link #ADMIN_TOKEN}). */
+  public static TestServer start() throws Exception {
+    Path csv = Path.of(TestServer.class.getResource("/similar/catalog.csv").toURI());
+    Path dir = Files.createTempDirectory("cratedigger-test-server");
+    Importer importer = new Importer(FormatRegistry.bundled());
+    IndexStore store = new IndexStore(dir.resolve("index"));
+    BuildOptions options = new BuildOptions(2, 16, 50, 64, 10_000, 42);
+    new IndexBuilder(importer, store, options, BuildListener.NONE).build(List.of(csv), "auto");
+    LiveIndex live = LiveIndex.open(store);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Callable<Object> reindex =
+        () ->
+            new IndexBuilder(importer, store, options, BuildListener.NONE)
+                .build(List.of(csv), "auto");
+    Javalin app =
+        App.create(
+            new App.Deps(
+                live,
+                new Recommender(Weights.defaults(), pool),
+                new TrackLookup(),
+                Path.of("web"),
+                List.of(),
+                ADMIN_TOKEN,
+                reindex));
+    app.start("127.0.0.1", 0);
+    return new TestServer(dir, store, live, app, pool);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  public LiveIndex live() {
+    return live;
+  }
+
+  public IndexStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() throws java.io.IOException {
+    app.stop();
+    pool.shutdownNow();
+    live.close();
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
