@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -348,14 +347,7 @@ public final class App {
       throw ApiException.badRequest(
           "search must be at most " + MAX_QUERY + " characters, got " + words.length());
     }
-    Map<Attribute, double[]> ranges = new EnumMap<>(Attribute.class);
-    for (Attribute a : Attribute.values()) {
-      Double lo = p.number("min_" + a.param(), a.min(), a.max());
-      Double hi = p.number("max_" + a.param(), a.min(), a.max());
-      if (lo != null || hi != null) {
-        ranges.put(a, new double[] {lo == null ? Double.NaN : lo, hi == null ? Double.NaN : hi});
-      }
-    }
+    Map<Attribute, double[]> ranges = RequestParams.ranges(p);
     String sort = p.choice("sort_by", "relevance", sortKeys());
     boolean desc =
         p.choice("order", sort.equals("relevance") ? "desc" : "desc", "asc", "desc").equals("desc");

@@ -22,18 +22,26 @@ final class RequestParams {
 
   static final int MAX_VALUES = 20;
 
-  static RecommendRequest read(
-      Params p, List<String> tracks, List<String> artists, List<String> genres, int defaultLimit) {
-    int limit = p.integer("limit", defaultLimit, 1, RecommendRequest.MAX_LIMIT);
+  /** {@code min_*} and {@code max_*} of every attribute: attribute → {min, max}, NaN when open. */
+  static Map<Attribute, double[]> ranges(Params p) {
     Map<Attribute, double[]> ranges = new EnumMap<>(Attribute.class);
-    Map<Attribute, Double> targets = new EnumMap<>(Attribute.class);
     for (Attribute a : Attribute.values()) {
       Double lo = p.number("min_" + a.param(), a.min(), a.max());
       Double hi = p.number("max_" + a.param(), a.min(), a.max());
-      Double target = p.number("target_" + a.param(), a.min(), a.max());
       if (lo != null || hi != null) {
         ranges.put(a, new double[] {lo == null ? Double.NaN : lo, hi == null ? Double.NaN : hi});
       }
+    }
+    return ranges;
+  }
+
+  static RecommendRequest read(
+      Params p, List<String> tracks, List<String> artists, List<String> genres, int defaultLimit) {
+    int limit = p.integer("limit", defaultLimit, 1, RecommendRequest.MAX_LIMIT);
+    Map<Attribute, double[]> ranges = ranges(p);
+    Map<Attribute, Double> targets = new EnumMap<>(Attribute.class);
+    for (Attribute a : Attribute.values()) {
+      Double target = p.number("target_" + a.param(), a.min(), a.max());
       if (target != null) {
         targets.put(a, target);
       }
