@@ -43,7 +43,12 @@ public final class TestServer implements AutoCloseable {
 
   /** Indexes the fixture and starts the server (admin routes on, with {@link #ADMIN_TOKEN}). */
   public static TestServer start() throws Exception {
-    Path csv = Path.of(TestServer.class.getResource("/similar/catalog.csv").toURI());
+    return start("/similar/catalog.csv");
+  }
+
+  /** The server over another catalog of src/test/resources. */
+  public static TestServer start(String catalog) throws Exception {
+    Path csv = Path.of(TestServer.class.getResource(catalog).toURI());
     Path dir = Files.createTempDirectory("cratedigger-test-server");
     Importer importer = new Importer(FormatRegistry.bundled());
     IndexStore store = new IndexStore(dir.resolve("index"));
