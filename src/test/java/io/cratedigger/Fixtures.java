@@ -7,6 +7,22 @@ import java.nio.file.Path;
 public final class Fixtures {
   private Fixtures() {}
 
+  /**
+   * Indexes {@code src/test/resources/similar/catalog.csv} (63 tracks in four scenes) into {@code
+   * dir} and opens it.
+   */
+  public static io.cratedigger.index.LiveIndex similarIndex(Path dir) throws Exception {
+    Path csv = Path.of(Fixtures.class.getResource("/similar/catalog.csv").toURI());
+    var store = new io.cratedigger.index.IndexStore(dir);
+    new io.cratedigger.index.IndexBuilder(
+            new io.cratedigger.ingest.Importer(io.cratedigger.ingest.FormatRegistry.bundled()),
+            store,
+            new io.cratedigger.index.BuildOptions(2, 16, 50, 64, 10_000, 42),
+            io.cratedigger.index.BuildListener.NONE)
+        .build(java.util.List.of(csv), "auto");
+    return io.cratedigger.index.LiveIndex.open(store);
+  }
+
   /** {@code src/test/resources/formats/NAME}, one small export per format. */
   public static Path format(String name) {
     try {

@@ -60,7 +60,8 @@ public final class App {
       Path web,
       List<String> corsOrigins,
       String adminToken,
-      Callable<Object> reindex) {
+      Callable<Object> reindex,
+      io.cratedigger.discogs.DiscogsClient discogs) {
     public Deps {
       corsOrigins = List.copyOf(corsOrigins);
     }
@@ -318,6 +319,16 @@ public final class App {
               }
               ctx.json(catalog.cluster(n, new Params(ctx, null).integer("limit", 20, 1, 100)));
             }));
+    r.add(
+        new Route(
+            "post",
+            "/api/discogs/release",
+            "Recommendations for a Discogs release or master URL (body {\"url\": ...}); 502/503 when Discogs cannot be reached",
+            List.of(
+                new Route.Param(
+                    "url", "body", "string", "a release or master URL, [r123], or an id"),
+                query("limit", "integer", "1..100, default 10")),
+            ctx -> discogs(d, ctx)));
     if (d.adminToken() != null && !d.adminToken().isBlank() && d.reindex() != null) {
       r.add(
           new Route(
@@ -415,6 +426,44 @@ public final class App {
       throw ApiException.badRequest(e.getMessage()); // a seed list, not a path: 400
     }
     ctx.json(Views.recommendations(out));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void discogs(Deps d, Context ctx) throws Exception {
+    Map<String, Object> body;
+    try {
+      body = ctx.body().isBlank() ? Map.of() : ctx.bodyAsClass(Map.class);
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest(
+          "the body must be a JSON object like {\"url\": \"https://www.discogs.com/release/123\"}");
+    }
+    Params p = new Params(ctx, body);
+    String url = p.raw("url");
+    if (url == null) {
+      throw ApiException.badRequest("url is required: a Discogs release or master URL");
+    }
+    int limit = p.integer("limit", 10, 1, 100);
+    io.cratedigger.discogs.DiscogsRef ref;
+    try {
+      ref = io.cratedigger.discogs.DiscogsRef.parse(url);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    if (d.discogs() == null) {
+      throw new ApiException(
+          503, "unavailable", "the Discogs client is not configured on this server");
+    }
+    io.cratedigger.discogs.DiscogsRelease release;
+    try {
+      release = d.discogs().release(ref);
+    } catch (io.cratedigger.discogs.DiscogsException e) {
+      int status = e.status() == 404 ? 404 : e.status() == 503 ? 503 : 502;
+      throw new ApiException(
+          status, status == 404 ? "not found" : "discogs unavailable", e.getMessage());
+    }
+    var recommender = new io.cratedigger.search.ReleaseRecommender(d.engine());
+    var answer = d.live().search((s, g) -> recommender.recommend(s, g, release, limit));
+    ctx.json(Views.release(answer));
   }
 
   private static void reindex(Deps d, Context ctx) throws Exception {

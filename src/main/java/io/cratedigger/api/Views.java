@@ -81,6 +81,39 @@ public final class Views {
     return m;
   }
 
+  /** The answer for a Discogs release: what matched, on what basis, and the recommendations. */
+  public static Map<String, Object> release(io.cratedigger.search.ReleaseRecommender.Answer a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    var r = a.release();
+    Map<String, Object> rel = new LinkedHashMap<>();
+    rel.put("id", r.id());
+    rel.put("title", r.title());
+    rel.put("artists", r.artists());
+    rel.put("labels", r.labels());
+    rel.put("genres", r.genres());
+    rel.put("styles", r.styles());
+    rel.put("year", r.year());
+    rel.put("uri", r.uri());
+    m.put("release", rel);
+    List<Map<String, Object>> matches = new ArrayList<>();
+    for (var x : a.matches()) {
+      Map<String, Object> mm = new LinkedHashMap<>();
+      mm.put("position", x.track().position());
+      mm.put("title", x.track().title());
+      mm.put("match", x.how());
+      mm.put("track", x.matched() == null ? null : track(x.matched()));
+      matches.add(mm);
+    }
+    m.put("matches", matches);
+    m.put("basis", a.basis());
+    m.put("seeds", a.forRelease().seeds());
+    m.put("results", results(a.forRelease()));
+    Map<String, Object> per = new LinkedHashMap<>();
+    a.perTrack().forEach((id, rec) -> per.put(id, results(rec)));
+    m.put("perTrack", per);
+    return m;
+  }
+
   /** A lookup hit: the track's fields and its score. */
   public static Map<String, Object> hit(LookupHit h) {
     Map<String, Object> m = track(h.track());

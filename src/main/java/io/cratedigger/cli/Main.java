@@ -21,6 +21,7 @@ import picocli.CommandLine.ParameterException;
       InspectCommand.class,
       IndexCommand.class,
       ServeCommand.class,
+      DiscogsCommand.class,
       SearchCommand.class,
       SimilarCommand.class,
       GenerateCommand.class,

@@ -104,7 +104,8 @@ final class ServeCommand implements Callable<Integer> {
                 AppConfig.home().resolve("web"),
                 cors,
                 token,
-                reindex));
+                reindex,
+                DiscogsCommand.client()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

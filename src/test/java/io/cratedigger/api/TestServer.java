@@ -48,6 +48,12 @@ public final class TestServer implements AutoCloseable {
 
   /** The server over another catalog of src/test/resources. */
   public static TestServer start(String catalog) throws Exception {
+    return start(catalog, null);
+  }
+
+  /** The server over a catalog, with a Discogs client (e.g. pointed at a MockWebServer). */
+  public static TestServer start(String catalog, io.cratedigger.discogs.DiscogsClient discogs)
+      throws Exception {
     Path csv = Path.of(TestServer.class.getResource(catalog).toURI());
     Path dir = Files.createTempDirectory("cratedigger-test-server");
     Importer importer = new Importer(FormatRegistry.bundled());
@@ -69,7 +75,8 @@ public final class TestServer implements AutoCloseable {
                 Path.of("web"),
                 List.of(),
                 ADMIN_TOKEN,
-                reindex));
+                reindex,
+                discogs));
     app.start("127.0.0.1", 0);
     return new TestServer(dir, store, live, app, pool);
   }

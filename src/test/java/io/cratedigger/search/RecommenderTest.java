@@ -3,13 +3,7 @@ package io.cratedigger.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cratedigger.index.BuildListener;
-import io.cratedigger.index.BuildOptions;
-import io.cratedigger.index.IndexBuilder;
-import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
-import io.cratedigger.ingest.FormatRegistry;
-import io.cratedigger.ingest.Importer;
 import io.cratedigger.rank.MixOptions;
 import io.cratedigger.rank.Weights;
 import java.nio.file.Path;
@@ -33,15 +27,7 @@ class RecommenderTest {
 
   @BeforeAll
   static void index() throws Exception {
-    Path csv = Path.of(RecommenderTest.class.getResource("/similar/catalog.csv").toURI());
-    IndexStore store = new IndexStore(tmp.resolve("index"));
-    new IndexBuilder(
-            new Importer(FormatRegistry.bundled()),
-            store,
-            new BuildOptions(2, 16, 50, 64, 10_000, 42),
-            BuildListener.NONE)
-        .build(List.of(csv), "auto");
-    live = LiveIndex.open(store);
+    live = io.cratedigger.Fixtures.similarIndex(tmp.resolve("index"));
   }
 
   @AfterAll
