@@ -59,6 +59,14 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--hnsw-beam-width", paramLabel = "N", description = "HNSW build beam width")
   Integer beamWidth;
 
+  @Option(
+      names = "--features",
+      arity = "1..*",
+      paramLabel = "EXPORT",
+      description =
+          "join tracks without audio features (e.g. a Discogs collection) with this export by artist + title")
+  List<Path> features = List.of();
+
   @Option(names = "--json", description = "print the report as JSON")
   boolean json;
 
@@ -85,9 +93,12 @@ final class IndexCommand implements Callable<Integer> {
     }
     IndexReport report;
     try (Bars bars = new Bars()) {
-      report =
-          new IndexBuilder(config.importer(), new IndexStore(dir), options, bars)
-              .build(inputs, format);
+      var importer = config.importer();
+      var builder = new IndexBuilder(importer, new IndexStore(dir), options, bars);
+      if (!features.isEmpty()) {
+        builder.joinFeatures(io.cratedigger.ingest.FeatureJoin.load(importer, features));
+      }
+      report = builder.build(inputs, format);
     } catch (io.cratedigger.index.IndexBusyException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -119,6 +130,9 @@ final class IndexCommand implements Callable<Integer> {
         r.skipped().values().stream().mapToLong(Long::longValue).sum(),
         r.skipped().isEmpty() ? "" : " " + r.skipped(),
         r.merged());
+    if (!r.featureJoin().isEmpty()) {
+      out.println("  joined with audio features: " + r.featureJoin());
+    }
     if (!r.dropped().isEmpty()) {
       out.println("  values dropped: " + r.dropped());
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParameterException;
       IndexCommand.class,
       ServeCommand.class,
       DiscogsCommand.class,
+      DiscogsCollectionCommand.class,
       SearchCommand.class,
       SimilarCommand.class,
       GenerateCommand.class,

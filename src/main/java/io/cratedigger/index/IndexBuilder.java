@@ -1,6 +1,7 @@
 package io.cratedigger.index;
 
 import io.cratedigger.ingest.CatalogReader;
+import io.cratedigger.ingest.FeatureJoin;
 import io.cratedigger.ingest.ImportException;
 import io.cratedigger.ingest.ImportReport;
 import io.cratedigger.ingest.Importer;
@@ -48,6 +49,7 @@ public final class IndexBuilder {
   private final IndexStore store;
   private final BuildOptions options;
   private final BuildListener listener;
+  private FeatureJoin join;
 
   public IndexBuilder(
       Importer importer, IndexStore store, BuildOptions options, BuildListener listener) {
@@ -55,6 +57,16 @@ public final class IndexBuilder {
     this.store = store;
     this.options = options;
     this.listener = listener;
+  }
+
+  /** Joins the inputs with an audio-feature export before indexing (see {@link FeatureJoin}). */
+  public IndexBuilder joinFeatures(FeatureJoin join) {
+    this.join = join;
+    return this;
+  }
+
+  private Track enrich(Track t) {
+    return join == null ? t : join.apply(t);
   }
 
   /**
@@ -225,7 +237,7 @@ public final class IndexBuilder {
           scan,
           f -> Function.identity(),
           t -> {
-            batcher.batch.add(t);
+            batcher.batch.add(enrich(t));
             if (batcher.batch.size() == BATCH) {
               put(queue, batcher.batch);
               batcher.batch = new ArrayList<>(BATCH);
@@ -368,6 +380,7 @@ public final class IndexBuilder {
         seconds,
         indexed / total,
         deleted,
+        join == null ? Map.of() : join.counts(),
         scan.reports());
   }
 

@@ -9,7 +9,9 @@ import java.util.TreeMap;
 
 /**
  * What a rebuild did: the import counts of {@code inspect} summed over the inputs (and per file),
- * then the model, the index and the time per phase. Its JSON form is {@code index --json}.
+ * then the model, the index and the time per phase; {@code featureJoin} counts exact, fuzzy and
+ * unmatched tracks when the inputs were joined with an audio-feature export. Its JSON form is
+ * {@code index --json}.
  */
 public record IndexReport(
     String generation,
@@ -35,6 +37,7 @@ public record IndexReport(
     Map<String, Double> seconds,
     double tracksPerSecond,
     List<String> deletedGenerations,
+    Map<String, Long> featureJoin,
     List<ImportReport> inputs) {
 
   /** One cluster's name and how many indexed tracks it holds. */
@@ -49,6 +52,7 @@ public record IndexReport(
     hnsw = Collections.unmodifiableMap(new LinkedHashMap<>(hnsw));
     seconds = Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
     deletedGenerations = List.copyOf(deletedGenerations);
+    featureJoin = Collections.unmodifiableMap(new LinkedHashMap<>(featureJoin));
     inputs = List.copyOf(inputs);
   }
 }

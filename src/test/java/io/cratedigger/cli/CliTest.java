@@ -221,4 +221,50 @@ class CliTest {
         .contains("no index in")
         .contains("tools/cratedigger index --input FILE");
   }
+
+  @Test
+  void indexJoinsACollectionWithAnAudioFeatureExport() throws Exception {
+    Path collection = Path.of(getClass().getResource("/discogs/collection-catalog.csv").toURI());
+    Run r =
+        run(
+            "index",
+            "--input",
+            collection.toString(),
+            "--features",
+            Fixtures.format("exportify.csv").toString(),
+            "--index",
+            tmp.resolve("joined").toString(),
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode join = JsonMapper.builder().build().readTree(r.out()).path("featureJoin");
+    assertThat(join.path("exact").asLong()).isEqualTo(3);
+    assertThat(join.path("fuzzy").asLong()).isEqualTo(1);
+    assertThat(join.path("none").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aCollectionIsWrittenAsOurCsvWithDiscogsStyleIds() throws Exception {
+    var release =
+        new io.cratedigger.discogs.DiscogsRelease(
+            2469079,
+            "Isles",
+            java.util.List.of("Bicep"),
+            java.util.List.of("Ninja Tune"),
+            java.util.List.of("Electronic"),
+            java.util.List.of("Breakbeat", "Techno"),
+            2021,
+            java.util.List.of(
+                new io.cratedigger.discogs.DiscogsTrack("A1", "Orca", java.util.List.of(), "5:41"),
+                new io.cratedigger.discogs.DiscogsTrack("B1", "Glue", java.util.List.of(), "")),
+            null);
+    Path out = tmp.resolve("collection.csv");
+    assertThat(DiscogsCollectionCommand.write(java.util.List.of(release), out)).isEqualTo(2);
+    Run r = run("inspect", out.toString(), "--json");
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertThat(json.path("format").asString()).isEqualTo("cratedigger");
+    assertThat(json.path("tracksKept").asLong()).isEqualTo(2);
+    assertThat(Files.readString(out))
+        .contains(
+            "2469079_A1,Orca,Bicep,Isles,Ninja Tune,Electronic,Breakbeat;Techno,,2021,,341000");
+  }
 }
