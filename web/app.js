@@ -1034,6 +1034,50 @@ function fromUrl() {
   return params;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Discogs: recommendations for a pasted release or master URL
+
+async function digRelease(url) {
+  const basis = $('#discogs-basis');
+  basis.textContent = 'Asking Discogs…';
+  let res;
+  try {
+    res = await fetch('/api/discogs/release', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ url, limit: Number(ui.filters.elements.limit?.value) || 20 }),
+    });
+  } catch {
+    basis.textContent = '';
+    showError('Cannot reach the Cratedigger server. Is it still running?');
+    return;
+  }
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  if (!res.ok || !body || typeof body !== 'object') {
+    basis.textContent = '';
+    showError(body && body.detail ? String(body.detail) : `The server answered HTTP ${res.status}.`);
+    return;
+  }
+  clearError();
+  const release = body.release || {};
+  const arr = (v) => (Array.isArray(v) ? v : []);
+  const first = arr(body.matches).find((m) => m && typeof m === 'object' && m.track);
+  state.seed = first
+    ? first.track
+    : { id: 'discogs', title: str(release.title) || 'Discogs release', artists: list(release.artists), styles: list(release.styles), genres: list(release.genres), year: release.year };
+  state.seedId = null;
+  state.results = arr(body.results).filter((r) => r && typeof r === 'object' && r.id != null);
+  renderSeed();
+  renderResults(0);
+  renderWheel();
+  basis.textContent = `${list(release.artists).join(', ')} — ${str(release.title)}: ${str(body.basis)}`;
+}
+
 function init() {
   Object.assign(ui, {
     search: $('#search'),
@@ -1076,6 +1120,11 @@ function init() {
   // Filters: selects and toggles apply at once, typed fields on change (blur or Enter) or Apply.
   ui.filters.addEventListener('change', onFiltersChanged);
   ui.filters.addEventListener('input', updateFilterCount);
+  $('#discogs-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const url = $('#discogs-url').value.trim();
+    if (url) digRelease(url);
+  });
   ui.filters.addEventListener('submit', (ev) => {
     ev.preventDefault();
     onFiltersChanged();

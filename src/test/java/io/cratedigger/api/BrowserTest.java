@@ -109,6 +109,42 @@ class BrowserTest {
     }
   }
 
+  /** A pasted Discogs release URL (answered by a local stand-in) gives suggestions and says why. */
+  @Test
+  void aDiscogsReleaseUrlGivesRecommendations() throws Exception {
+    requireBrowser();
+    WebDriver driver = null;
+    try (mockwebserver3.MockWebServer discogs = new mockwebserver3.MockWebServer()) {
+      discogs.start();
+      discogs.enqueue(
+          new mockwebserver3.MockResponse.Builder()
+              .addHeader("Content-Type", "application/json")
+              .body(DiscogsApiTest.fixture("release-555.json"))
+              .build());
+      var client =
+          new io.cratedigger.discogs.DiscogsClient(
+              discogs.url("/").toString(), null, null, Duration.ofSeconds(2));
+      try (TestServer server = TestServer.start("/similar/catalog.csv", client)) {
+        driver = browser();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        driver.get(server.baseUrl() + "/");
+        driver.findElement(By.cssSelector("#discogs-panel summary")).click();
+        WebElement url = wait.until(ExpectedConditions.elementToBeClickable(By.id("discogs-url")));
+        url.sendKeys("https://www.discogs.com/release/555-Nadia-Voss-Black-Lantern-EP");
+        url.sendKeys(Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("discogs-basis")).getText().contains("in the catalog"));
+        assertThat(driver.findElement(By.id("discogs-basis")).getText())
+            .contains("2 of the release's 2 tracks are in the catalog");
+        wait.until(d -> d.findElements(By.cssSelector("#results li.result")).size() >= 5);
+        screenshot(driver, "page-discogs.png");
+      }
+    } finally {
+      if (driver != null) {
+        driver.quit();
+      }
+    }
+  }
+
   /** Types into the search box and picks the first suggestion with the keyboard. */
   private static void pick(WebDriver driver, WebDriverWait wait, String typed) {
     WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("search")));
