@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks (never part of the test suite).",
-    subcommands = {BenchCommand.Recall.class, BenchCommand.LatencyRun.class})
+    subcommands = {
+      BenchCommand.Recall.class,
+      BenchCommand.LatencyRun.class,
+      BenchCommand.Http.class
+    })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -154,6 +158,117 @@ final class BenchCommand implements Runnable {
         out.println("lookup queries look like: " + String.join(" | ", r.sampleLookups()));
       } catch (IllegalStateException e) {
         throw new BadInputException(e.getMessage());
+      } finally {
+        pool.shutdownNow();
+      }
+      return Main.OK;
+    }
+  }
+
+  /** Requests per second over HTTP with concurrent clients, and the heap while serving. */
+  @Command(
+      name = "http",
+      mixinStandardHelpOptions = true,
+      description =
+          "Starts the server in this process on a free loopback port and loads it with concurrent clients.")
+  static final class Http implements Callable<Integer> {
+    @Option(
+        names = "--index",
+        paramLabel = "DIR",
+        description = "index folder (default: from config)")
+    Path index;
+
+    @Option(
+        names = "--clients",
+        defaultValue = "8",
+        paramLabel = "N",
+        description = "concurrent clients (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(
+        names = "--requests",
+        defaultValue = "500",
+        paramLabel = "N",
+        description = "requests per client (default: ${DEFAULT-VALUE})")
+    int requests;
+
+    @Mixin ConfigOption config;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (clients < 1 || clients > 256 || requests < 1 || requests > 100_000) {
+        throw new BadInputException("--clients must be 1..256 and --requests 1..100000");
+      }
+      var cfg = config.load();
+      Path dir = index != null ? index : cfg.index();
+      PrintWriter out = spec.commandLine().getOut();
+      long t0 = System.nanoTime();
+      if (System.getProperty("org.slf4j.simpleLogger.log.io.cratedigger.api.App") == null) {
+        System.err.println(
+            "cratedigger: tip: add -Dorg.slf4j.simpleLogger.log.io.cratedigger.api.App=warn"
+                + " to CRATEDIGGER_JAVA_OPTS to measure without the per-request log");
+      }
+      var pool =
+          java.util.concurrent.Executors.newFixedThreadPool(
+              Runtime.getRuntime().availableProcessors());
+      try (LiveIndex live = LiveIndex.open(new IndexStore(dir))) {
+        var app =
+            io.cratedigger.api.App.create(
+                new io.cratedigger.api.App.Deps(
+                    live,
+                    new io.cratedigger.search.Recommender(cfg.weights(), pool),
+                    new io.cratedigger.search.TrackLookup(),
+                    null,
+                    java.util.List.of(),
+                    null,
+                    null,
+                    null));
+        app.start("127.0.0.1", 0);
+        double ready = (System.nanoTime() - t0) / 1e9;
+        try {
+          java.util.List<String> ids =
+              live.search(
+                  (s, g) -> {
+                    var random = new java.util.SplittableRandom(7);
+                    java.util.List<String> out2 = new java.util.ArrayList<>();
+                    var stored = s.storedFields();
+                    for (int i = 0; i < 2000; i++) {
+                      out2.add(
+                          io.cratedigger.index.TrackDocuments.fromSource(
+                                  stored
+                                      .document(random.nextInt(s.getIndexReader().maxDoc()))
+                                      .getBinaryValue(io.cratedigger.index.Schema.SOURCE))
+                              .id());
+                    }
+                    return out2;
+                  });
+          var r =
+              io.cratedigger.bench.HttpLoad.run(
+                  "http://127.0.0.1:" + app.port(), ids, clients, requests, 500);
+          System.gc();
+          Thread.sleep(200);
+          long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+          out.printf(
+              Locale.ROOT,
+              "%s: %,d tracks, %d cores, max heap %,d MB; ready in %.2f s (index open + server start)%n",
+              live.generation().name(),
+              live.generation().tracks(),
+              Runtime.getRuntime().availableProcessors(),
+              Runtime.getRuntime().maxMemory() >> 20,
+              ready);
+          out.printf(
+              Locale.ROOT,
+              "http similar (top 10), %d clients: %,.0f requests/s, %d failures; %s%n",
+              r.clients(),
+              r.perSecond(),
+              r.failures(),
+              r.latency());
+          out.printf(Locale.ROOT, "heap after GC while serving: %,d MB%n", heap >> 20);
+        } finally {
+          app.stop();
+        }
       } finally {
         pool.shutdownNow();
       }
