@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Recall.class,
       BenchCommand.LatencyRun.class,
-      BenchCommand.Http.class
+      BenchCommand.Http.class,
+      BenchCommand.QualityRun.class
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -271,6 +272,76 @@ final class BenchCommand implements Runnable {
         }
       } finally {
         pool.shutdownNow();
+      }
+      return Main.OK;
+    }
+  }
+
+  /** Quality of the top 10 beside the seeds' methods, on the index of any export. */
+  @Command(
+      name = "quality",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Style, harmonic and BPM agreement, feature distance, artist variety and time per query of",
+        "the engine beside Music Adviser, Diggerz and random on the same catalog."
+      })
+  static final class QualityRun implements Callable<Integer> {
+    @Option(
+        names = "--index",
+        paramLabel = "DIR",
+        description = "index folder (default: from config)")
+    Path index;
+
+    @Option(
+        names = "--seeds",
+        defaultValue = "200",
+        paramLabel = "N",
+        description = "seed tracks sampled (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "sampling seed")
+    long seed;
+
+    @Mixin ConfigOption config;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (seeds < 1 || seeds > 100_000) {
+        throw new BadInputException("--seeds must be 1..100000, got " + seeds);
+      }
+      var cfg = config.load();
+      Path dir = index != null ? index : cfg.index();
+      var engine = new io.cratedigger.search.Recommender(cfg.weights());
+      PrintWriter out = spec.commandLine().getOut();
+      try (LiveIndex live = LiveIndex.open(new IndexStore(dir))) {
+        var r =
+            live.search((s, g) -> io.cratedigger.bench.QualityBench.run(s, g, engine, seeds, seed));
+        out.printf(
+            Locale.ROOT,
+            "%s: %,d tracks, %d seeds, top 10%n",
+            live.generation().name(),
+            live.generation().tracks(),
+            seeds);
+        out.println(
+            "| method | style agreement | harmonic | BPM | feature distance | distinct artists | same release | ms/query |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        r.forEach(
+            (method, m) ->
+                out.printf(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %.3f | %.2f | %.3f | %.2f |%n",
+                    method,
+                    m.get("styleAgreement"),
+                    m.get("harmonicCompatibility"),
+                    m.get("bpmCompatibility"),
+                    m.get("featureDistance"),
+                    m.get("distinctArtists"),
+                    m.get("sameRelease"),
+                    m.get("msPerQuery")));
+      } catch (IllegalStateException e) {
+        throw new BadInputException(e.getMessage());
       }
       return Main.OK;
     }
