@@ -569,7 +569,12 @@ function renderSeed() {
     stat(
       'Key',
       code ? camelotChip(t.camelot) : '—',
-      el('span', { class: 'stat-sub' }, [str(t.key) || (code ? KEY_NAMES[camelotCode(code)] : ''), t.openKey ? ` · Open Key ${t.openKey}` : ''].join('')),
+      el(
+        'span',
+        { class: 'stat-sub' },
+        el('span', { text: str(t.key) || (code ? KEY_NAMES[camelotCode(code)] : '') }),
+        t.openKey ? el('span', { text: `Open Key ${t.openKey}` }) : null,
+      ),
     ),
   ];
   if (isNum(t.energy)) stats.push(stat('Energy', el('span', { class: 'num', text: t.energy.toFixed(2) }), meter(t.energy, 'energy')));
@@ -763,7 +768,7 @@ function renderResults(elapsedMs) {
 // ---------------------------------------------------------------------------------------------
 // Camelot wheel: 12 numbers, inner ring A (minor), outer ring B (major); 12 at the top.
 
-const WHEEL = { a: [46, 75], b: [77, 106], gap: 1.2 };
+const WHEEL = { a: [37, 76], b: [78, 117], gap: 1.2 };
 const segments = new Map(); // "8A" → <g>
 
 function polar(r, deg) {
@@ -782,7 +787,7 @@ function arcPath(r0, r1, a0, a1) {
 function buildWheel() {
   const root = svg('svg', {
     id: 'camelot-wheel',
-    viewBox: '-112 -112 224 224',
+    viewBox: '-120 -120 240 240',
     role: 'img',
     'aria-labelledby': 'wheel-title',
   });
@@ -794,9 +799,9 @@ function buildWheel() {
       const centre = (n % 12) * 30;
       const a0 = centre - 15 + WHEEL.gap / 2;
       const a1 = centre + 15 - WHEEL.gap / 2;
-      const labelR = (r0 + r1) / 2 + 4;
-      const [lx, ly] = polar(labelR, centre);
-      const [bx, by] = polar(r0 + 6.5, centre);
+      // the key code towards the outer edge, the result count towards the inner edge
+      const [lx, ly] = polar(r1 - 14, centre);
+      const [bx, by] = polar(r0 + 9, centre);
       const tip = svg('title', { text: `${code} · ${KEY_NAMES[code]}` });
       const g = svg(
         'g',
@@ -807,7 +812,7 @@ function buildWheel() {
         svg(
           'g',
           { class: 'seg-count', transform: `translate(${bx} ${by})` },
-          svg('circle', { r: '5.2' }),
+          svg('circle', { r: '6' }),
           svg('text', { 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '' }),
         ),
       );
@@ -819,8 +824,8 @@ function buildWheel() {
   }
   root.append(
     svg('circle', { class: 'hub', r: String(WHEEL.a[0] - 3) }),
-    svg('text', { class: 'hub-code', y: '-4', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '' }),
-    svg('text', { class: 'hub-name', y: '13', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: 'pick a seed' }),
+    svg('text', { class: 'hub-code', y: '-5', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '' }),
+    svg('text', { class: 'hub-name', y: '12', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: 'pick a seed' }),
   );
   ui.wheelWrap.replaceChildren(root);
   ui.wheel = root;

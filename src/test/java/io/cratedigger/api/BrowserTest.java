@@ -57,13 +57,21 @@ class BrowserTest {
           .hasSizeGreaterThanOrEqualTo(4);
       screenshot(driver, "page.png");
 
-      // "compatible keys only" reloads the results, without an error
+      // "compatible keys only" reloads the results (new elements, the filter in the query the
+      // page sent), without an error, and leaves out the tracks that only fill the list
+      WebElement before = results.getFirst();
       driver.findElement(By.id("f-compatible")).click();
+      wait.until(ExpectedConditions.stalenessOf(before));
       wait.until(
-          d ->
-              d.getCurrentUrl().contains("compatible_only=true")
-                  || d.findElements(By.cssSelector("#results li.result")).size() >= 1);
-      wait.until(d -> d.findElements(By.cssSelector("#results li.result")).size() >= 1);
+          d -> {
+            WebElement list = d.findElement(By.id("results"));
+            return "ready".equals(list.getDomAttribute("data-state"))
+                && String.valueOf(list.getDomAttribute("data-query"))
+                    .contains("compatible_only=true");
+          });
+      assertThat(driver.findElements(By.cssSelector("#results li.result"))).isNotEmpty();
+      assertThat(driver.findElements(By.cssSelector("#results li.result.not-mixable"))).isEmpty();
+      assertThat(driver.getCurrentUrl()).contains("compatible_only=true");
       assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
       screenshot(driver, "page-compatible-only.png");
     } finally {
@@ -172,7 +180,10 @@ class BrowserTest {
 
   /** Headless Chromium with the flags this machine's closed network needs; nothing downloaded. */
   static WebDriver browser() throws Exception {
-    Path profile = Files.createTempDirectory("cratedigger-chromium");
+    // the profile lives under target/, so `mvn clean` removes it
+    Path profile =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "browser")), "chromium-profile-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
