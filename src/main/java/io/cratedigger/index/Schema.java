@@ -33,6 +33,15 @@ public final class Schema {
   /** Folded primary artist + title without version words: versions of one song share it. */
   public static final String SONG = "song";
 
+  /**
+   * {@link io.cratedigger.track.Fingerprint}s of {@link #SONG}, {@link #RELEASE} and each exact
+   * artist, as numeric doc values: ranking groups by them without reading terms.
+   */
+  public static final String SONG_FP = "song.fp";
+
+  public static final String RELEASE_FP = "release.fp";
+  public static final String ARTIST_FP = "artist.fp";
+
   public static final String CAMELOT = "camelot";
 
   // numbers (points + doc values); absent when unknown

@@ -1,6 +1,7 @@
 package io.cratedigger.index;
 
 import io.cratedigger.track.AudioFeature;
+import io.cratedigger.track.Fingerprint;
 import io.cratedigger.track.Key;
 import io.cratedigger.track.Track;
 import io.cratedigger.track.Versions;
@@ -10,6 +11,8 @@ import org.apache.lucene.document.FloatField;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -41,6 +44,7 @@ public final class TrackDocuments {
     for (String a : t.artists()) {
       d.add(new TextField(Schema.ARTISTS, a, Field.Store.NO));
       d.add(new KeywordField(Schema.ARTIST_EXACT, a, Field.Store.NO));
+      d.add(new SortedNumericDocValuesField(Schema.ARTIST_FP, Fingerprint.of(a)));
     }
     for (String r : t.remixers()) {
       // a remixer is found by name like an artist, but is not the track's artist for diversity
@@ -63,6 +67,8 @@ public final class TrackDocuments {
     }
     d.add(new KeywordField(Schema.SONG, Versions.songKey(t), Field.Store.NO));
     d.add(new KeywordField(Schema.RELEASE, Versions.releaseKey(t), Field.Store.NO));
+    d.add(new NumericDocValuesField(Schema.SONG_FP, Fingerprint.of(Versions.songKey(t))));
+    d.add(new NumericDocValuesField(Schema.RELEASE_FP, Fingerprint.of(Versions.releaseKey(t))));
 
     if (t.tempo() != null) {
       d.add(new FloatField(Schema.BPM, t.tempo().floatValue(), Field.Store.NO));

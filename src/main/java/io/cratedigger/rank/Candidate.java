@@ -19,9 +19,9 @@ public final class Candidate {
   private final Key key;
   private final Double energy;
   private final int cluster;
-  private final String song;
-  private final String release;
-  private final List<String> artists;
+  private final long song;
+  private final long release;
+  private final long[] artists;
   private final float[] vector;
   private final double[] attributes;
   final Map<String, Double> components = new LinkedHashMap<>();
@@ -37,6 +37,8 @@ public final class Candidate {
   int knnRank;
 
   /**
+   * @param song, release, artists {@link io.cratedigger.track.Fingerprint}s of the song key, the
+   *     release key (0 without one) and the artists
    * @param attributes values of {@code Attribute} in its order, NaN where unknown
    * @param cluster the sound cluster, -1 without features
    * @param vector the PCA vector, null without features
@@ -48,9 +50,9 @@ public final class Candidate {
       Key key,
       Double energy,
       int cluster,
-      String song,
-      String release,
-      List<String> artists,
+      long song,
+      long release,
+      long[] artists,
       float[] vector,
       double[] attributes) {
     this.doc = doc;
@@ -61,7 +63,7 @@ public final class Candidate {
     this.cluster = cluster;
     this.song = song;
     this.release = release;
-    this.artists = List.copyOf(artists);
+    this.artists = artists.clone();
     this.vector = vector;
     this.attributes = attributes;
   }
@@ -90,16 +92,27 @@ public final class Candidate {
     return cluster;
   }
 
-  public String song() {
+  /** Fingerprint of the song: versions of one song share it. */
+  public long song() {
     return song;
   }
 
-  public String release() {
+  /** Fingerprint of the release, 0 when the track has none. */
+  public long release() {
     return release;
   }
 
-  public List<String> artists() {
-    return artists;
+  /** Fingerprints of the artists (a copy). */
+  public long[] artists() {
+    return artists.clone();
+  }
+
+  int artistCount() {
+    return artists.length;
+  }
+
+  long artist(int i) {
+    return artists[i];
   }
 
   public float[] vector() {

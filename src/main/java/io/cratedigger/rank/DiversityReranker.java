@@ -18,23 +18,26 @@ public final class DiversityReranker implements Reranker {
 
   @Override
   public List<Candidate> rerank(List<Candidate> candidates, RankContext ctx) {
-    Map<String, Integer> perArtist = new HashMap<>();
-    Map<String, Integer> perRelease = new HashMap<>();
+    Map<Long, Integer> perArtist = new HashMap<>();
+    Map<Long, Integer> perRelease = new HashMap<>();
     int maxArtist = ctx.options().maxPerArtist();
     int maxRelease = ctx.options().maxPerRelease();
     List<Candidate> out = new ArrayList<>(candidates.size());
     for (Candidate c : candidates) {
       boolean over = false;
-      for (String a : c.artists()) {
+      for (int i = 0; i < c.artistCount(); i++) {
+        long a = c.artist(i);
         int cap = ctx.artists().contains(a) ? 1 : maxArtist;
         over |= perArtist.getOrDefault(a, 0) >= cap;
       }
-      over |= !c.release().isEmpty() && perRelease.getOrDefault(c.release(), 0) >= maxRelease;
+      over |= c.release() != 0 && perRelease.getOrDefault(c.release(), 0) >= maxRelease;
       if (over) {
         continue;
       }
-      c.artists().forEach(a -> perArtist.merge(a, 1, Integer::sum));
-      if (!c.release().isEmpty()) {
+      for (int i = 0; i < c.artistCount(); i++) {
+        perArtist.merge(c.artist(i), 1, Integer::sum);
+      }
+      if (c.release() != 0) {
         perRelease.merge(c.release(), 1, Integer::sum);
       }
       out.add(c);

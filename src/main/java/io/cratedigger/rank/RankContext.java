@@ -12,8 +12,8 @@ import java.util.Set;
  * @param key the seed's key, null when unknown
  * @param energy the seed's energy, null when unknown
  * @param cluster the seed's sound cluster, -1 when unknown
- * @param releases release keys of the seeds (their own releases are penalised)
- * @param artists artists of the seeds (capped harder)
+ * @param releases fingerprints of the seeds' release keys (their own releases are penalised)
+ * @param artists fingerprints of the seeds' artists (capped harder)
  * @param targets attribute index → target value (Spotify's {@code target_*})
  */
 public record RankContext(
@@ -21,8 +21,8 @@ public record RankContext(
     Key key,
     Double energy,
     int cluster,
-    Set<String> releases,
-    Set<String> artists,
+    Set<Long> releases,
+    Set<Long> artists,
     List<Target> targets,
     MixOptions options,
     Weights weights) {

@@ -77,7 +77,7 @@ public final class ScoreReranker implements Reranker {
       } else {
         s = weightedMean(c.components(), weights);
       }
-      if (!c.release().isEmpty() && ctx.releases().contains(c.release())) {
+      if (c.release() != 0 && ctx.releases().contains(c.release())) {
         s *= SAME_RELEASE_FACTOR;
         c.reason("from the seed's own release");
       }

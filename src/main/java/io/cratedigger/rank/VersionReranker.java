@@ -18,7 +18,7 @@ public final class VersionReranker implements Reranker {
 
   @Override
   public List<Candidate> rerank(List<Candidate> candidates, RankContext ctx) {
-    Set<String> seen = new HashSet<>();
+    Set<Long> seen = new HashSet<>();
     List<Candidate> out = new ArrayList<>(candidates.size());
     for (Candidate c : candidates) {
       if (seen.add(c.song())) {

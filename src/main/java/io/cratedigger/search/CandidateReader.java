@@ -70,8 +70,7 @@ final class CandidateReader {
     private final SortedNumericDocValues mode;
     private final SortedNumericDocValues energy;
     private final SortedNumericDocValues cluster;
-    private final SortedSetDocValues song;
-    private final SortedSetDocValues release;
+    private final Grouping groups;
     private final Map<String, SortedSetDocValues> facets = new HashMap<>();
 
     /** Per facet field: ordinal of a seed value in this segment → the value. */
@@ -90,8 +89,6 @@ final class CandidateReader {
       mode = DocValues.getSortedNumeric(leaf, Schema.MODE);
       energy = DocValues.getSortedNumeric(leaf, "energy");
       cluster = DocValues.getSortedNumeric(leaf, Schema.CLUSTER);
-      song = DocValues.getSortedSet(leaf, Schema.SONG);
-      release = DocValues.getSortedSet(leaf, Schema.RELEASE);
       for (String f : FACETS) {
         SortedSetDocValues dv = DocValues.getSortedSet(leaf, f);
         facets.put(f, dv);
@@ -105,6 +102,7 @@ final class CandidateReader {
         }
         seedOrds.put(f, ords);
       }
+      groups = Grouping.of(leaf);
       vectors = leaf.getFloatVectorValues(Schema.VECTOR);
       vectorDocs = vectors == null ? null : vectors.iterator();
       Attribute[] all = Attribute.values();
@@ -135,14 +133,8 @@ final class CandidateReader {
         attrs[a] = Attribute.values()[a].read(attributes[a], doc);
       }
       Map<String, List<String>> values = new HashMap<>();
-      List<String> artistNames = all(facets.get(Schema.ARTIST_EXACT), doc); // for diversity
       for (var f : facets.entrySet()) {
-        if (f.getKey().equals(Schema.ARTIST_EXACT)) {
-          var seedArtists = seedOrds.get(Schema.ARTIST_EXACT).values();
-          values.put(f.getKey(), artistNames.stream().filter(seedArtists::contains).toList());
-        } else {
-          values.put(f.getKey(), shared(f.getValue(), seedOrds.get(f.getKey()), doc));
-        }
+        values.put(f.getKey(), shared(f.getValue(), seedOrds.get(f.getKey()), doc));
       }
       Candidate cand =
           new Candidate(
@@ -152,9 +144,9 @@ final class CandidateReader {
               k,
               Double.isNaN(e) ? null : e,
               c,
-              first(song, doc),
-              first(release, doc),
-              artistNames,
+              groups.song(doc),
+              groups.release(doc),
+              groups.artists(doc),
               v,
               attrs);
       return new Read(cand, values);
@@ -181,17 +173,6 @@ final class CandidateReader {
         }
       }
       return out == null ? List.of() : out;
-    }
-
-    private static List<String> all(SortedSetDocValues dv, int doc) throws IOException {
-      if (!dv.advanceExact(doc)) {
-        return List.of();
-      }
-      List<String> out = new ArrayList<>(dv.docValueCount());
-      for (int n = 0; n < dv.docValueCount(); n++) {
-        out.add(dv.lookupOrd(dv.nextOrd()).utf8ToString());
-      }
-      return out;
     }
   }
 }

@@ -9,6 +9,7 @@ import io.cratedigger.rank.RankContext;
 import io.cratedigger.rank.RerankerCascade;
 import io.cratedigger.rank.TempoReranker;
 import io.cratedigger.rank.Weights;
+import io.cratedigger.track.Fingerprint;
 import io.cratedigger.track.Key;
 import io.cratedigger.track.KeyMove;
 import io.cratedigger.track.Track;
@@ -33,7 +34,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -127,7 +127,8 @@ public final class Recommender {
     // The seeds and their versions are removed after retrieval (a few extra hits make up for
     // them): a MUST_NOT per seed would make every query walk the exclusions for every document.
     Query filter = filters.isEmpty() ? null : filters.toQuery();
-    Query mix = mixQuery(seed, opt);
+    MixRule rule = MixRule.of(seed.bpm(), seed.key(), opt);
+    Query mix = rule == null ? null : rule.terms();
     int extra = 5 * (seed.excludedIds().size() + 1);
     Map<Integer, int[]> pool = new LinkedHashMap<>(); // doc -> {lexicalRank, knnRank}
     Map<String, Object> stats = new LinkedHashMap<>();
@@ -151,7 +152,8 @@ public final class Recommender {
     if (lexical != null && mix != null) {
       // the scene-sharing tracks that also mix: without this pool they would lose their place
       // to sound-alikes and fill only the lower part of the list
-      tasks.put("mixableLexical", () -> s.search(and(and(lexical, mix), filter), MIXABLE_POOL));
+      Query mixes = rule.perDocument();
+      tasks.put("mixableLexical", () -> s.search(and(and(lexical, mixes), filter), MIXABLE_POOL));
     }
     Map<String, Double> taskMs = new java.util.concurrent.ConcurrentHashMap<>();
     Map<String, Callable<TopDocs>> timed = new LinkedHashMap<>();
@@ -263,10 +265,11 @@ public final class Recommender {
       List<Candidate> into)
       throws IOException {
     int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
+    java.util.Set<Long> excludedSongs = Fingerprint.of(seed.excludedSongs());
     for (CandidateReader.Read r :
         CandidateReader.read(s.getIndexReader(), ids, !req.targets().isEmpty(), seed.facets())) {
       Candidate c = r.candidate();
-      if (seed.excludedIds().contains(c.id()) || seed.excludedSongs().contains(c.song())) {
+      if (seed.excludedIds().contains(c.id()) || excludedSongs.contains(c.song())) {
         continue; // a seed, or a version of one
       }
       int[] ranks = pool.get(c.doc());
@@ -341,7 +344,15 @@ public final class Recommender {
               .orElse(null);
     }
     return new RankContext(
-        bpm, key, seed.energy(), seed.cluster(), seed.releases(), seed.artists(), targets, opt, w);
+        bpm,
+        key,
+        seed.energy(),
+        seed.cluster(),
+        Fingerprint.of(seed.releases()),
+        Fingerprint.of(seed.artists()),
+        targets,
+        opt,
+        w);
   }
 
   /** The filters with styles, genres and labels in the catalog's spelling. */
@@ -428,59 +439,6 @@ public final class Recommender {
       used++;
     }
     return b.build();
-  }
-
-  /**
-   * Tracks a DJ can mix with the seed as released: BPM within the tolerance (also at half and
-   * double time) or unknown, and a compatible Camelot key or unknown. With key lock off the key
-   * heard depends on the tempo, so only the BPM part filters. Null without a seed tempo or key.
-   */
-  static Query mixQuery(SeedProfile seed, MixOptions opt) {
-    if (seed.bpm() == null && seed.key() == null) {
-      return null;
-    }
-    List<String> camelots = new ArrayList<>();
-    if (seed.key() != null && opt.keyLock()) {
-      for (int pc = 0; pc < 12; pc++) {
-        for (Key.Mode m : Key.Mode.values()) {
-          Key k = new Key(pc, m);
-          KeyMove move = seed.key().moveTo(k);
-          if (move.compatible() || (opt.allowDiagonal() && move == KeyMove.DIAGONAL)) {
-            camelots.add(k.camelot());
-          }
-        }
-      }
-    } else {
-      for (int n = 1; n <= 12; n++) {
-        camelots.add(n + "A");
-        camelots.add(n + "B");
-      }
-    }
-    camelots.add(null); // unknown key passes
-    List<Double> bpms = new ArrayList<>();
-    if (seed.bpm() != null) {
-      double tol = opt.bpmTolerance();
-      double[] factors = opt.halfDouble() ? new double[] {1, 2, 0.5} : new double[] {1};
-      for (double f : factors) {
-        double t = seed.bpm() * f;
-        // whole-BPM buckets that overlap the range; the tempo reranker checks exactly
-        for (long b = Math.round(t * (1 - tol)); b <= Math.round(t * (1 + tol)); b++) {
-          bpms.add((double) b);
-        }
-      }
-    } else {
-      for (long b = Math.round(Track.MIN_TEMPO); b <= Math.round(Track.MAX_TEMPO); b++) {
-        bpms.add((double) b);
-      }
-    }
-    bpms.add(null); // unknown BPM passes
-    List<BytesRef> slots = new ArrayList<>(camelots.size() * bpms.size());
-    for (String c : camelots) {
-      for (Double b : bpms) {
-        slots.add(new BytesRef(Schema.mixSlot(c, b)));
-      }
-    }
-    return new TermInSetQuery(Schema.MIX_SLOT, slots);
   }
 
   /** {@code a} filtered by {@code b}; {@code a} itself when {@code b} is null. */

@@ -13,6 +13,7 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.function.valuesource.LinearFloatFunction;
 import org.apache.lucene.queries.function.valuesource.MultiValuedIntFieldSource;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -95,7 +96,9 @@ public final class TrackLookup {
     Query boosted = FunctionScoreQuery.boostByValue(query, popularityFactor());
     TopFieldDocs top;
     try {
-      top = searcher.search(boosted, limit, BY_SCORE_THEN_ID, true);
+      // no doDocScores: the score is the first sort value already, and asking for it again would
+      // rewrite the query a second time (the fuzzy expansion is most of a lookup's cost)
+      top = searcher.search(boosted, limit, BY_SCORE_THEN_ID);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new BadQueryException(
           "query expands to too many words; use fewer wildcards and fuzzy~ words");
@@ -104,7 +107,8 @@ public final class TrackLookup {
     List<LookupHit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       var source = stored.document(sd.doc, Set.of(Schema.SOURCE)).getBinaryValue(Schema.SOURCE);
-      hits.add(new LookupHit(TrackDocuments.fromSource(source), sd.score));
+      float score = (Float) ((FieldDoc) sd).fields[0];
+      hits.add(new LookupHit(TrackDocuments.fromSource(source), score));
     }
     return hits;
   }

@@ -3,6 +3,7 @@ package io.cratedigger.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.cratedigger.track.Fingerprint;
 import io.cratedigger.track.Key;
 import io.cratedigger.track.KeyMove;
 import java.util.ArrayList;
@@ -32,9 +33,9 @@ class RerankersTest {
         key == null ? null : Key.parse(key),
         energy,
         -1,
-        song,
-        release,
-        List.of(artists),
+        Fingerprint.of(song),
+        Fingerprint.of(release),
+        Arrays.stream(artists).mapToLong(Fingerprint::of).toArray(),
         null,
         attrs);
   }
@@ -45,8 +46,8 @@ class RerankersTest {
         key == null ? null : Key.parse(key),
         energy,
         -1,
-        Set.of("seedrelease"),
-        Set.of("Seed Artist"),
+        Fingerprint.of(Set.of("seedrelease")),
+        Fingerprint.of(Set.of("Seed Artist")),
         List.of(),
         opt,
         Weights.defaults());

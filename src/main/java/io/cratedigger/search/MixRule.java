@@ -1,0 +1,233 @@
+package io.cratedigger.search;
+
+import io.cratedigger.index.Schema;
+import io.cratedigger.rank.MixOptions;
+import io.cratedigger.track.Key;
+import io.cratedigger.track.KeyMove;
+import io.cratedigger.track.Track;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
+
+/**
+ * Which tracks a DJ can mix with the seed as released: the BPM, rounded, within the tolerance (also
+ * at half and double time) or unknown, and a compatible Camelot key or unknown. With key lock off
+ * the key heard depends on the tempo, so only the BPM part filters. The tempo and key rerankers
+ * then check exactly; this only has to be cheap and a little generous.
+ *
+ * <p>Two forms of the same rule. {@link #terms()} looks the {@link Schema#MIX_SLOT} terms up: the
+ * right filter for a vector search, which needs every mixable document up front. {@link
+ * #perDocument()} reads the tempo and key doc values of the documents another clause proposes: the
+ * right filter beside a selective lexical query, where collecting the postings of hundreds of slots
+ * cost more than the lexical query itself.
+ *
+ * @param keys allowed keys by {@code pitchClass * 2 + spotifyMode}, null when any key mixes
+ * @param bpms inclusive ranges of whole BPM, null when any tempo mixes
+ */
+record MixRule(boolean[] keys, List<long[]> bpms) {
+
+  /** The rule for a seed, or null when the seed has neither tempo nor key. */
+  static MixRule of(Double bpm, Key key, MixOptions opt) {
+    if (bpm == null && key == null) {
+      return null;
+    }
+    boolean[] keys = null;
+    if (key != null && opt.keyLock()) {
+      keys = new boolean[24];
+      for (int pc = 0; pc < 12; pc++) {
+        for (Key.Mode m : Key.Mode.values()) {
+          KeyMove move = key.moveTo(new Key(pc, m));
+          keys[slot(pc, m.spotify())] =
+              move.compatible() || (opt.allowDiagonal() && move == KeyMove.DIAGONAL);
+        }
+      }
+    }
+    List<long[]> bpms = null;
+    if (bpm != null) {
+      bpms = new ArrayList<>();
+      double tol = opt.bpmTolerance();
+      double[] factors = opt.halfDouble() ? new double[] {1, 2, 0.5} : new double[] {1};
+      for (double f : factors) {
+        double t = bpm * f;
+        // whole-BPM buckets that overlap the range
+        bpms.add(new long[] {Math.round(t * (1 - tol)), Math.round(t * (1 + tol))});
+      }
+    }
+    return new MixRule(keys, bpms);
+  }
+
+  private static int slot(int pitchClass, int mode) {
+    return pitchClass * 2 + mode;
+  }
+
+  boolean keyMixes(int pitchClass, int mode) {
+    return keys == null || keys[slot(pitchClass, mode)];
+  }
+
+  boolean bpmMixes(double bpm) {
+    if (bpms == null) {
+      return true;
+    }
+    long b = Math.round(bpm);
+    for (long[] r : bpms) {
+      if (b >= r[0] && b <= r[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The rule as a term-set lookup on {@link Schema#MIX_SLOT}. */
+  Query terms() {
+    List<String> camelots = new ArrayList<>();
+    for (int pc = 0; pc < 12; pc++) {
+      for (Key.Mode m : Key.Mode.values()) {
+        if (keyMixes(pc, m.spotify())) {
+          camelots.add(new Key(pc, m).camelot());
+        }
+      }
+    }
+    camelots.add(null); // unknown key passes
+    List<Double> tempos = new ArrayList<>();
+    if (bpms == null) {
+      for (long b = Math.round(Track.MIN_TEMPO); b <= Math.round(Track.MAX_TEMPO); b++) {
+        tempos.add((double) b);
+      }
+    } else {
+      for (long[] r : bpms) {
+        for (long b = r[0]; b <= r[1]; b++) {
+          tempos.add((double) b);
+        }
+      }
+    }
+    tempos.add(null); // unknown BPM passes
+    List<BytesRef> slots = new ArrayList<>(camelots.size() * tempos.size());
+    for (String c : camelots) {
+      for (Double b : tempos) {
+        slots.add(new BytesRef(Schema.mixSlot(c, b)));
+      }
+    }
+    return new TermInSetQuery(Schema.MIX_SLOT, slots);
+  }
+
+  /** The rule checked per document from the tempo, key and mode doc values. */
+  Query perDocument() {
+    return new PerDocument(this);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MixRule r
+        && Arrays.equals(keys, r.keys)
+        && Objects.equals(ranges(bpms), ranges(r.bpms));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(keys) + Objects.hashCode(ranges(bpms));
+  }
+
+  @Override
+  public String toString() {
+    return "MixRule[keys="
+        + (keys == null ? "any" : Arrays.toString(keys))
+        + ", bpms="
+        + (bpms == null ? "any" : ranges(bpms))
+        + "]";
+  }
+
+  private static List<List<Long>> ranges(List<long[]> bpms) {
+    return bpms == null ? null : bpms.stream().map(r -> List.of(r[0], r[1])).toList();
+  }
+
+  /** A doc-values query: every document is a candidate, confirmed by reading three values. */
+  private static final class PerDocument extends Query {
+    /** About the cost of three doc-value reads, so Lucene checks this after cheaper clauses. */
+    private static final float MATCH_COST = 30;
+
+    private final MixRule rule;
+
+    PerDocument(MixRule rule) {
+      this.rule = rule;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+      return new ConstantScoreWeight(this, boost) {
+        @Override
+        public ScorerSupplier scorerSupplier(LeafReaderContext ctx) throws IOException {
+          var leaf = ctx.reader();
+          SortedNumericDocValues bpm = DocValues.getSortedNumeric(leaf, Schema.BPM);
+          SortedNumericDocValues key = DocValues.getSortedNumeric(leaf, Schema.KEY);
+          SortedNumericDocValues mode = DocValues.getSortedNumeric(leaf, Schema.MODE);
+          DocIdSetIterator all = DocIdSetIterator.all(leaf.maxDoc());
+          TwoPhaseIterator check =
+              new TwoPhaseIterator(all) {
+                @Override
+                public boolean matches() throws IOException {
+                  int doc = all.docID();
+                  if (bpm.advanceExact(doc)
+                      && !rule.bpmMixes(NumericUtils.sortableIntToFloat((int) bpm.nextValue()))) {
+                    return false;
+                  }
+                  return !key.advanceExact(doc)
+                      || !mode.advanceExact(doc)
+                      || rule.keyMixes((int) key.nextValue(), (int) mode.nextValue());
+                }
+
+                @Override
+                public float matchCost() {
+                  return MATCH_COST;
+                }
+              };
+          return new DefaultScorerSupplier(new ConstantScoreScorer(score(), scoreMode, check));
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext ctx) {
+          return DocValues.isCacheable(ctx, Schema.BPM, Schema.KEY, Schema.MODE);
+        }
+      };
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      if (visitor.acceptField(Schema.BPM)) {
+        visitor.visitLeaf(this);
+      }
+    }
+
+    @Override
+    public String toString(String field) {
+      return "mixable(" + rule + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PerDocument p && rule.equals(p.rule);
+    }
+
+    @Override
+    public int hashCode() {
+      return rule.hashCode() ^ PerDocument.class.hashCode();
+    }
+  }
+}
