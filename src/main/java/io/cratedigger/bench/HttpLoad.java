@@ -1,80 +1,142 @@
 package io.cratedigger.bench;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
- * Throughput and latency over HTTP on loopback: {@code clients} threads each send similar-track
- * requests one after the other for the given seed ids, after a warm-up; every answer must be 200.
+ * Closed-loop load over HTTP/1.1 keep-alive: {@code clients} threads, each sending its next request
+ * when the last one answered, as a page or a script does. Every answer must be 200 with a body; the
+ * body is read whole, so the server's JSON writing counts. The load runs in this process, the
+ * server in another ({@link ServerUnderTest}); on a small machine they share the cores, so the CPU
+ * time each side spent per request is reported beside the throughput.
  */
 public final class HttpLoad {
   private HttpLoad() {}
 
+  /**
+   * One run. {@code serverCpuMs} and {@code clientCpuMs} are CPU milliseconds per request of the
+   * server process and of this (load) process.
+   */
   public record Result(
+      String route,
       int clients,
       int requests,
       int failures,
       double seconds,
       double perSecond,
-      Latency.Stats latency) {}
+      Stats latency,
+      double serverCpuMs,
+      double clientCpuMs) {}
 
-  public static Result run(
-      String baseUrl, List<String> ids, int clients, int requestsPerClient, int warmup)
+  /**
+   * Runs {@code paths} (each a path with its query) round robin: first the same load for {@code
+   * warmup}, unmeasured (the server's JIT needs thousands of requests before it settles: a 200
+   * request warm-up left its CPU per request 60 % higher), then {@code requestsPerClient} requests
+   * per client, measured.
+   */
+  static Result run(
+      ServerUnderTest server,
+      String route,
+      List<String> paths,
+      int clients,
+      int requestsPerClient,
+      Duration warmup)
       throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    for (int i = 0; i < warmup; i++) {
-      send(http, baseUrl, ids.get(i % ids.size()));
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(clients, 1, java.util.concurrent.TimeUnit.MINUTES))
+            .callTimeout(Duration.ofSeconds(30))
+            .retryOnConnectionFailure(false)
+            .build();
+    try {
+      long until = System.nanoTime() + warmup.toNanos();
+      load(http, server.baseUrl(), paths, clients, Integer.MAX_VALUE, until, null, null);
+      int n = clients * requestsPerClient;
+      double[] ms = new double[n];
+      AtomicInteger failures = new AtomicInteger();
+      double serverCpu0 = server.cpuSeconds();
+      double clientCpu0 = ownCpuSeconds();
+      long start = System.nanoTime();
+      load(http, server.baseUrl(), paths, clients, requestsPerClient, Long.MAX_VALUE, ms, failures);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double serverCpu = server.cpuSeconds() - serverCpu0;
+      double clientCpu = ownCpuSeconds() - clientCpu0;
+      return new Result(
+          route,
+          clients,
+          n,
+          failures.get(),
+          seconds,
+          n / seconds,
+          Stats.of(ms),
+          serverCpu * 1000 / n,
+          clientCpu * 1000 / n);
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
-    double[] ms = new double[clients * requestsPerClient];
-    AtomicInteger failures = new AtomicInteger();
-    List<Thread> threads = new ArrayList<>();
-    long start = System.nanoTime();
+  }
+
+  /**
+   * {@code clients} threads sending up to {@code perClient} requests each, until {@code deadline}
+   * (nanoTime); latencies into {@code ms} and failures counted when they are given.
+   */
+  private static void load(
+      OkHttpClient http,
+      String base,
+      List<String> paths,
+      int clients,
+      int perClient,
+      long deadline,
+      double[] ms,
+      AtomicInteger failures)
+      throws InterruptedException {
+    List<Thread> threads = new ArrayList<>(clients);
     for (int c = 0; c < clients; c++) {
       int client = c;
       threads.add(
           Thread.ofPlatform()
               .start(
                   () -> {
-                    for (int i = 0; i < requestsPerClient; i++) {
-                      String id = ids.get((client * requestsPerClient + i) % ids.size());
+                    for (int i = 0; i < perClient && System.nanoTime() < deadline; i++) {
+                      // clients walk the paths from different places
+                      int at = (int) (((long) client * perClient + i) % paths.size());
                       long t = System.nanoTime();
-                      try {
-                        if (send(http, baseUrl, id) != 200) {
+                      boolean ok = send(http, base + paths.get(at));
+                      if (ms != null) {
+                        ms[client * perClient + i] = (System.nanoTime() - t) / 1e6;
+                        if (!ok) {
                           failures.incrementAndGet();
                         }
-                      } catch (Exception e) {
-                        failures.incrementAndGet();
                       }
-                      ms[client * requestsPerClient + i] = (System.nanoTime() - t) / 1e6;
                     }
                   }));
     }
     for (Thread t : threads) {
       t.join();
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    int n = clients * requestsPerClient;
-    return new Result(clients, n, failures.get(), seconds, n / seconds, Latency.Stats.of(ms));
   }
 
-  private static int send(HttpClient http, String baseUrl, String id) throws Exception {
-    HttpRequest req =
-        HttpRequest.newBuilder(
-                URI.create(
-                    baseUrl
-                        + "/api/tracks/"
-                        + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")
-                        + "/similar?limit=10"))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+  private static boolean send(OkHttpClient http, String url) {
+    try (Response r = http.newCall(new Request.Builder().url(url).build()).execute()) {
+      return r.code() == 200 && r.body().bytes().length > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static double ownCpuSeconds() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1e9
+        : Double.NaN;
   }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.lucene.search.IndexSearcher;
@@ -24,38 +23,6 @@ import org.apache.lucene.search.IndexSearcher;
  */
 public final class Latency {
   private Latency() {}
-
-  /** Percentiles in milliseconds. */
-  public record Stats(int queries, double p50, double p90, double p99, double mean, double max) {
-    static Stats of(double[] ms) {
-      double[] s = ms.clone();
-      Arrays.sort(s);
-      return new Stats(
-          s.length,
-          at(s, 0.50),
-          at(s, 0.90),
-          at(s, 0.99),
-          Arrays.stream(s).average().orElse(0),
-          s.length == 0 ? 0 : s[s.length - 1]);
-    }
-
-    private static double at(double[] s, double q) {
-      return s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)];
-    }
-
-    @Override
-    public String toString() {
-      return String.format(
-          Locale.ROOT,
-          "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, mean %.2f ms, max %.1f ms (%d queries)",
-          p50,
-          p90,
-          p99,
-          mean,
-          max,
-          queries);
-    }
-  }
 
   /** Results of one run. */
   public record Result(
@@ -139,5 +106,55 @@ public final class Latency {
     }
     String q = sb.toString().strip();
     return q.length() > 200 ? q.substring(0, 200) : q;
+  }
+
+  /**
+   * Similar-track queries per second with {@code threads} callers at once, in process: the engine's
+   * capacity without HTTP, for telling the server's cost from the engine's.
+   */
+  public static double concurrent(
+      IndexSearcher s, Generation g, Recommender engine, int threads, int perThread, long seed)
+      throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    int maxDoc = s.getIndexReader().maxDoc();
+    var stored = s.storedFields();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < threads * perThread; i++) {
+      ids.add(
+          TrackDocuments.fromSource(
+                  stored.document(random.nextInt(maxDoc)).getBinaryValue(Schema.SOURCE))
+              .id());
+    }
+    List<Thread> running = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<Exception> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    long t = System.nanoTime();
+    for (int c = 0; c < threads; c++) {
+      int from = c * perThread;
+      running.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      for (int i = from; i < from + perThread; i++) {
+                        engine.recommend(s, g, RecommendRequest.similar(ids.get(i), 10), false);
+                      }
+                    } catch (Exception e) {
+                      failed.compareAndSet(null, e);
+                    }
+                  }));
+    }
+    try {
+      for (Thread r : running) {
+        r.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted");
+    }
+    if (failed.get() != null) {
+      throw failed.get() instanceof IOException io ? io : new IOException(failed.get());
+    }
+    return ids.size() / ((System.nanoTime() - t) / 1e9);
   }
 }

@@ -1,24 +1,44 @@
 package io.cratedigger.cli;
 
 import io.cratedigger.bench.KnnRecall;
+import io.cratedigger.bench.Latency;
+import io.cratedigger.bench.Machine;
+import io.cratedigger.bench.QualityBench;
+import io.cratedigger.bench.Report;
+import io.cratedigger.bench.Reports;
+import io.cratedigger.bench.Suite;
+import io.cratedigger.bench.SuiteReport;
+import io.cratedigger.config.AppConfig;
 import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
+import io.cratedigger.search.Recommender;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: the benchmark harness; one subcommand per measurement. */
+/**
+ * {@code bench}: the benchmark harness. {@code suite} runs everything at several catalog sizes; the
+ * other subcommands measure one thing on an existing index. Each prints its report as Markdown and,
+ * with {@code --out DIR}, writes it there as Markdown and JSON. Never part of the test suite (a
+ * smoke run is).
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks (never part of the test suite).",
     subcommands = {
+      BenchCommand.SuiteRun.class,
       BenchCommand.Recall.class,
       BenchCommand.LatencyRun.class,
       BenchCommand.Http.class,
@@ -32,70 +52,113 @@ final class BenchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** KNN recall@10 and @100 of the live index against exact search. */
-  @Command(
-      name = "recall",
-      mixinStandardHelpOptions = true,
-      description = "Recall of the HNSW vector search against exact search on the same vectors.")
-  static final class Recall implements Callable<Integer> {
+  /** Where a report goes, and the command line it records. */
+  static final class Output {
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "also write the report as NAME.md and NAME.json into DIR")
+    Path out;
+
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "file name of the report (default: the measurement and today's date)")
+    String name;
+
+    /** Prints the report; writes it when {@code --out} was given. */
+    void emit(CommandSpec spec, String what, Report report) throws java.io.IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(report.markdown());
+      if (this.out != null) {
+        String file = name != null ? name : what + "-" + LocalDate.now(ZoneOffset.UTC);
+        for (Path p : report.write(this.out, file)) {
+          out.println("wrote " + p);
+        }
+      }
+      out.flush();
+    }
+
+    /** The command as typed, for the report. */
+    static String command(CommandSpec spec) {
+      List<String> args = new ArrayList<>(List.of("tools/cratedigger"));
+      for (String a : spec.commandLine().getParseResult().originalArgs()) {
+        args.add(
+            a.isEmpty() || a.matches(".*[\\s'\"$`].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+      }
+      return String.join(" ", args);
+    }
+  }
+
+  /** Options shared by the measurements on an existing index. */
+  static final class IndexOptions {
     @Option(
         names = "--index",
         paramLabel = "DIR",
         description = "index folder (default: from config)")
     Path index;
-
-    @Option(
-        names = "--queries",
-        defaultValue = "1000",
-        paramLabel = "N",
-        description = "query vectors drawn from the index (default: ${DEFAULT-VALUE})")
-    int queries;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "sampling seed")
     long seed;
 
     @Mixin ConfigOption config;
 
-    @Spec CommandSpec spec;
-
-    @Override
-    public Integer call() throws Exception {
-      if (queries < 1 || queries > 100_000) {
-        throw new BadInputException("--queries must be 1..100000, got " + queries);
-      }
-      Path dir = index != null ? index : config.load().index();
-      PrintWriter out = spec.commandLine().getOut();
-      try (LiveIndex live = LiveIndex.open(new IndexStore(dir))) {
-        KnnRecall.Result r = live.search((s, g) -> KnnRecall.measure(s, queries, seed));
-        out.printf(
-            Locale.ROOT,
-            "%s: %,d vectors, %d queries: recall@10 %.4f, recall@100 %.4f; "
-                + "median HNSW top-100 %.2f ms, exact %.2f ms%n",
-            live.generation().name(),
-            r.vectors(),
-            r.queries(),
-            r.recallAt10(),
-            r.recallAt100(),
-            r.approxMedianMs(),
-            r.exactMedianMs());
-      } catch (IllegalStateException e) {
-        throw new BadInputException(e.getMessage());
-      }
-      return Main.OK;
+    Path dir() throws java.io.IOException {
+      return index != null ? index : config.load().index();
     }
   }
 
-  /** In-process latency of similar tracks and fuzzy lookup. */
+  static int check(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new BadInputException(option + " must be " + min + ".." + max + ", got " + value);
+    }
+    return value;
+  }
+
+  /** A measurement on an open index, as a report. */
+  interface Measurement {
+    Report run(LiveIndex live, String generation, long tracks) throws Exception;
+  }
+
+  /** Opens the index, measures, and emits the report; a missing index is bad input. */
+  static Integer onIndex(
+      IndexOptions index, Output output, CommandSpec spec, String what, Measurement m)
+      throws Exception {
+    try (LiveIndex live = open(index.dir())) {
+      output.emit(spec, what, m.run(live, live.generation().name(), live.generation().tracks()));
+    } catch (IllegalStateException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    return Main.OK;
+  }
+
+  /** Opens the index for a measurement; a missing or unreadable index is bad input. */
+  static LiveIndex open(Path dir) throws java.io.IOException {
+    try {
+      return LiveIndex.open(new IndexStore(dir));
+    } catch (IllegalStateException | java.nio.file.NoSuchFileException e) {
+      throw new BadInputException("no index to measure in " + dir + ": " + e.getMessage());
+    }
+  }
+
   @Command(
-      name = "latency",
+      name = "suite",
       mixinStandardHelpOptions = true,
-      description = "p50/p90/p99 of similar-track and lookup queries, in process, after warm-up.")
-  static final class LatencyRun implements Callable<Integer> {
+      description = {
+        "Generates catalogs of each size, rebuilds them, and measures recall, latency, quality and",
+        "the server over HTTP; writes the report with a table of how each cost grows."
+      })
+  static final class SuiteRun implements Callable<Integer> {
     @Option(
-        names = "--index",
-        paramLabel = "DIR",
-        description = "index folder (default: from config)")
-    Path index;
+        names = "--tracks",
+        split = ",",
+        defaultValue = "1000000",
+        paramLabel = "N",
+        description = "catalog sizes, comma-separated (default: ${DEFAULT-VALUE})")
+    List<Long> tracks;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "catalog seed")
+    long seed;
 
     @Option(
         names = "--queries",
@@ -106,7 +169,148 @@ final class BenchCommand implements Runnable {
 
     @Option(
         names = "--warmup",
+        defaultValue = "2000",
+        paramLabel = "N",
+        description = "warm-up queries of each kind, in process (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(
+        names = "--http-warmup-seconds",
+        defaultValue = "30",
+        paramLabel = "S",
+        description =
+            "load on the server before measuring it, per route (default: ${DEFAULT-VALUE})")
+    int httpWarmupSeconds;
+
+    @Option(
+        names = "--recall-queries",
         defaultValue = "500",
+        paramLabel = "N",
+        description = "query vectors for recall (default: ${DEFAULT-VALUE})")
+    int recallQueries;
+
+    @Option(
+        names = "--clients",
+        defaultValue = "8",
+        paramLabel = "N",
+        description = "concurrent HTTP clients (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(
+        names = "--requests",
+        defaultValue = "500",
+        paramLabel = "N",
+        description = "HTTP requests per client and route (default: ${DEFAULT-VALUE})")
+    int requests;
+
+    @Option(
+        names = "--quality-seeds",
+        defaultValue = "50",
+        paramLabel = "N",
+        description =
+            "seed tracks for the quality comparison, 0 to skip (default: ${DEFAULT-VALUE})")
+    int qualitySeeds;
+
+    @Option(
+        names = "--work",
+        defaultValue = "target/bench",
+        paramLabel = "DIR",
+        description = "catalogs (kept) and indexes (rebuilt) (default: ${DEFAULT-VALUE})")
+    Path work;
+
+    @Option(
+        names = "--smoke",
+        description =
+            "the smallest run through every step (2,000 tracks, a few queries): a check, not a measurement")
+    boolean smoke;
+
+    @Mixin Output output;
+    @Mixin ConfigOption config;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      AppConfig cfg = config.load();
+      Suite.Options o;
+      if (smoke) {
+        o = Suite.Options.smoke(work);
+      } else {
+        for (long n : tracks) {
+          if (n < 1_000 || n > 100_000_000) {
+            throw new BadInputException("--tracks must be 1000..100000000 each, got " + n);
+          }
+        }
+        o =
+            new Suite.Options(
+                tracks,
+                seed,
+                check("--queries", queries, 1, 1_000_000),
+                check("--warmup", warmup, 0, 1_000_000),
+                check("--recall-queries", recallQueries, 1, 100_000),
+                check("--clients", clients, 1, 256),
+                check("--requests", requests, 1, 100_000),
+                check("--quality-seeds", qualitySeeds, 0, 100_000),
+                java.time.Duration.ofSeconds(
+                    check("--http-warmup-seconds", httpWarmupSeconds, 0, 3600)),
+                work,
+                cfg.weights());
+      }
+      Machine machine = Machine.here();
+      List<Suite.SizeRun> runs = Suite.run(o, spec.commandLine().getErr());
+      output.emit(spec, "suite", SuiteReport.build(runs, o, Output.command(spec), machine));
+      return Main.OK;
+    }
+  }
+
+  @Command(
+      name = "recall",
+      mixinStandardHelpOptions = true,
+      description = "Recall of the HNSW vector search against exact search on the same vectors.")
+  static final class Recall implements Callable<Integer> {
+    @Option(
+        names = "--queries",
+        defaultValue = "1000",
+        paramLabel = "N",
+        description = "query vectors drawn from the index (default: ${DEFAULT-VALUE})")
+    int queries;
+
+    @Mixin IndexOptions index;
+    @Mixin Output output;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      check("--queries", queries, 1, 100_000);
+      return onIndex(
+          index,
+          output,
+          spec,
+          "recall",
+          (live, generation, tracks) ->
+              Reports.recall(
+                  live.search((s, g) -> KnnRecall.measure(s, queries, index.seed)),
+                  generation,
+                  tracks,
+                  Output.command(spec),
+                  Machine.here()));
+    }
+  }
+
+  @Command(
+      name = "latency",
+      mixinStandardHelpOptions = true,
+      description = "p50/p90/p99 of similar-track and lookup queries, in process, after warm-up.")
+  static final class LatencyRun implements Callable<Integer> {
+    @Option(
+        names = "--queries",
+        defaultValue = "2000",
+        paramLabel = "N",
+        description = "measured queries of each kind (default: ${DEFAULT-VALUE})")
+    int queries;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "2000",
         paramLabel = "N",
         description = "queries run first, not measured (default: ${DEFAULT-VALUE})")
     int warmup;
@@ -118,67 +322,50 @@ final class BenchCommand implements Runnable {
         description = "results per query (default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "sampling seed")
-    long seed;
-
-    @Mixin ConfigOption config;
-
+    @Mixin IndexOptions index;
+    @Mixin Output output;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      if (queries < 1 || queries > 1_000_000 || warmup < 0 || warmup > 1_000_000) {
-        throw new BadInputException("--queries must be 1..1000000 and --warmup 0..1000000");
-      }
-      if (limit < 1 || limit > 100) {
-        throw new BadInputException("--limit must be 1..100, got " + limit);
-      }
-      var cfg = config.load();
-      Path dir = index != null ? index : cfg.index();
-      var pool =
-          java.util.concurrent.Executors.newFixedThreadPool(
-              Runtime.getRuntime().availableProcessors());
-      var engine = new io.cratedigger.search.Recommender(cfg.weights(), pool);
-      PrintWriter out = spec.commandLine().getOut();
-      try (LiveIndex live = LiveIndex.open(new IndexStore(dir))) {
-        var r =
-            live.search(
-                (s, g) ->
-                    io.cratedigger.bench.Latency.measure(
-                        s, g, engine, queries, warmup, limit, seed));
-        out.printf(
-            Locale.ROOT,
-            "%s: %,d tracks, %d cores, Java %s%n",
-            live.generation().name(),
-            live.generation().tracks(),
-            Runtime.getRuntime().availableProcessors(),
-            Runtime.version());
-        out.println("similar (top " + limit + "): " + r.similar());
-        out.println("  median ms per phase: " + r.phaseMedians());
-        out.println("lookup  (top " + limit + "): " + r.lookup());
-        out.println("lookup queries look like: " + String.join(" | ", r.sampleLookups()));
-      } catch (IllegalStateException e) {
-        throw new BadInputException(e.getMessage());
+      check("--queries", queries, 1, 1_000_000);
+      check("--warmup", warmup, 0, 1_000_000);
+      check("--limit", limit, 1, 100);
+      ExecutorService pool =
+          Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+      var engine = new Recommender(index.config.load().weights(), pool);
+      try {
+        return onIndex(
+            index,
+            output,
+            spec,
+            "latency",
+            (live, generation, tracks) -> {
+              Latency.Result r =
+                  live.search(
+                      (s, g) -> Latency.measure(s, g, engine, queries, warmup, limit, index.seed));
+              double perSecond =
+                  live.search(
+                      (s, g) ->
+                          Latency.concurrent(
+                              s, g, engine, 8, Math.max(5, queries / 8), index.seed + 1));
+              return Reports.latency(
+                  r, perSecond, generation, tracks, Output.command(spec), Machine.here());
+            });
       } finally {
         pool.shutdownNow();
       }
-      return Main.OK;
     }
   }
 
-  /** Requests per second over HTTP with concurrent clients, and the heap while serving. */
   @Command(
       name = "http",
       mixinStandardHelpOptions = true,
-      description =
-          "Starts the server in this process on a free loopback port and loads it with concurrent clients.")
+      description = {
+        "Starts `serve` on the index in a JVM of its own and loads it with concurrent clients:",
+        "requests/s, latency, CPU per request, heap after GC, start to ready."
+      })
   static final class Http implements Callable<Integer> {
-    @Option(
-        names = "--index",
-        paramLabel = "DIR",
-        description = "index folder (default: from config)")
-    Path index;
-
     @Option(
         names = "--clients",
         defaultValue = "8",
@@ -190,94 +377,43 @@ final class BenchCommand implements Runnable {
         names = "--requests",
         defaultValue = "500",
         paramLabel = "N",
-        description = "requests per client (default: ${DEFAULT-VALUE})")
+        description = "requests per client and route (default: ${DEFAULT-VALUE})")
     int requests;
 
-    @Mixin ConfigOption config;
+    @Option(
+        names = "--warmup-seconds",
+        defaultValue = "30",
+        paramLabel = "S",
+        description =
+            "load per route before measuring: the JIT needs it (default: ${DEFAULT-VALUE})")
+    int warmupSeconds;
 
+    @Mixin IndexOptions index;
+    @Mixin Output output;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      if (clients < 1 || clients > 256 || requests < 1 || requests > 100_000) {
-        throw new BadInputException("--clients must be 1..256 and --requests 1..100000");
+      check("--clients", clients, 1, 256);
+      check("--requests", requests, 1, 100_000);
+      check("--warmup-seconds", warmupSeconds, 0, 3600);
+      Path dir = index.dir();
+      long tracks;
+      String generation;
+      try (LiveIndex live = open(dir)) {
+        tracks = live.generation().tracks();
+        generation = live.generation().name();
       }
-      var cfg = config.load();
-      Path dir = index != null ? index : cfg.index();
-      PrintWriter out = spec.commandLine().getOut();
-      long t0 = System.nanoTime();
-      if (System.getProperty("org.slf4j.simpleLogger.log.io.cratedigger.api.App") == null) {
-        System.err.println(
-            "cratedigger: tip: add -Dorg.slf4j.simpleLogger.log.io.cratedigger.api.App=warn"
-                + " to CRATEDIGGER_JAVA_OPTS to measure without the per-request log");
-      }
-      var pool =
-          java.util.concurrent.Executors.newFixedThreadPool(
-              Runtime.getRuntime().availableProcessors());
-      try (LiveIndex live = LiveIndex.open(new IndexStore(dir))) {
-        var app =
-            io.cratedigger.api.App.create(
-                new io.cratedigger.api.App.Deps(
-                    live,
-                    new io.cratedigger.search.Recommender(cfg.weights(), pool),
-                    new io.cratedigger.search.TrackLookup(),
-                    null,
-                    java.util.List.of(),
-                    null,
-                    null,
-                    null));
-        app.start("127.0.0.1", 0);
-        double ready = (System.nanoTime() - t0) / 1e9;
-        try {
-          java.util.List<String> ids =
-              live.search(
-                  (s, g) -> {
-                    var random = new java.util.SplittableRandom(7);
-                    java.util.List<String> out2 = new java.util.ArrayList<>();
-                    var stored = s.storedFields();
-                    for (int i = 0; i < 2000; i++) {
-                      out2.add(
-                          io.cratedigger.index.TrackDocuments.fromSource(
-                                  stored
-                                      .document(random.nextInt(s.getIndexReader().maxDoc()))
-                                      .getBinaryValue(io.cratedigger.index.Schema.SOURCE))
-                              .id());
-                    }
-                    return out2;
-                  });
-          var r =
-              io.cratedigger.bench.HttpLoad.run(
-                  "http://127.0.0.1:" + app.port(), ids, clients, requests, 500);
-          System.gc();
-          Thread.sleep(200);
-          long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-          out.printf(
-              Locale.ROOT,
-              "%s: %,d tracks, %d cores, max heap %,d MB; ready in %.2f s (index open + server start)%n",
-              live.generation().name(),
-              live.generation().tracks(),
-              Runtime.getRuntime().availableProcessors(),
-              Runtime.getRuntime().maxMemory() >> 20,
-              ready);
-          out.printf(
-              Locale.ROOT,
-              "http similar (top 10), %d clients: %,.0f requests/s, %d failures; %s%n",
-              r.clients(),
-              r.perSecond(),
-              r.failures(),
-              r.latency());
-          out.printf(Locale.ROOT, "heap after GC while serving: %,d MB%n", heap >> 20);
-        } finally {
-          app.stop();
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      Path log = Path.of(System.getProperty("java.io.tmpdir"), "cratedigger-bench-http.log");
+      Suite.Http h =
+          Suite.http(
+              dir, clients, requests, java.time.Duration.ofSeconds(warmupSeconds), index.seed, log);
+      output.emit(
+          spec, "http", Reports.http(h, generation, tracks, Output.command(spec), Machine.here()));
       return Main.OK;
     }
   }
 
-  /** Quality of the top 10 beside the seeds' methods, on the index of any export. */
   @Command(
       name = "quality",
       mixinStandardHelpOptions = true,
@@ -287,63 +423,33 @@ final class BenchCommand implements Runnable {
       })
   static final class QualityRun implements Callable<Integer> {
     @Option(
-        names = "--index",
-        paramLabel = "DIR",
-        description = "index folder (default: from config)")
-    Path index;
-
-    @Option(
         names = "--seeds",
         defaultValue = "200",
         paramLabel = "N",
         description = "seed tracks sampled (default: ${DEFAULT-VALUE})")
     int seeds;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "sampling seed")
-    long seed;
-
-    @Mixin ConfigOption config;
-
+    @Mixin IndexOptions index;
+    @Mixin Output output;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      if (seeds < 1 || seeds > 100_000) {
-        throw new BadInputException("--seeds must be 1..100000, got " + seeds);
-      }
-      var cfg = config.load();
-      Path dir = index != null ? index : cfg.index();
-      var engine = new io.cratedigger.search.Recommender(cfg.weights());
-      PrintWriter out = spec.commandLine().getOut();
-      try (LiveIndex live = LiveIndex.open(new IndexStore(dir))) {
-        var r =
-            live.search((s, g) -> io.cratedigger.bench.QualityBench.run(s, g, engine, seeds, seed));
-        out.printf(
-            Locale.ROOT,
-            "%s: %,d tracks, %d seeds, top 10%n",
-            live.generation().name(),
-            live.generation().tracks(),
-            seeds);
-        out.println(
-            "| method | style agreement | harmonic | BPM | feature distance | distinct artists | same release | ms/query |");
-        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
-        r.forEach(
-            (method, m) ->
-                out.printf(
-                    Locale.ROOT,
-                    "| %s | %.3f | %.3f | %.3f | %.3f | %.2f | %.3f | %.2f |%n",
-                    method,
-                    m.get("styleAgreement"),
-                    m.get("harmonicCompatibility"),
-                    m.get("bpmCompatibility"),
-                    m.get("featureDistance"),
-                    m.get("distinctArtists"),
-                    m.get("sameRelease"),
-                    m.get("msPerQuery")));
-      } catch (IllegalStateException e) {
-        throw new BadInputException(e.getMessage());
-      }
-      return Main.OK;
+      check("--seeds", seeds, 1, 100_000);
+      var engine = new Recommender(index.config.load().weights());
+      return onIndex(
+          index,
+          output,
+          spec,
+          "quality",
+          (live, generation, tracks) ->
+              Reports.quality(
+                  live.search((s, g) -> QualityBench.run(s, g, engine, seeds, index.seed)),
+                  seeds,
+                  generation,
+                  tracks,
+                  Output.command(spec),
+                  Machine.here()));
     }
   }
 }

@@ -128,7 +128,8 @@ public final class Recommender {
     // them): a MUST_NOT per seed would make every query walk the exclusions for every document.
     Query filter = filters.isEmpty() ? null : filters.toQuery();
     MixRule rule = MixRule.of(seed.bpm(), seed.key(), opt);
-    Query mix = rule == null ? null : rule.terms();
+    // the term form of the rule (hundreds of sorted slot terms) is built only when a filtered
+    // vector search or the fallback needs it
     int extra = 5 * (seed.excludedIds().size() + 1);
     Map<Integer, int[]> pool = new LinkedHashMap<>(); // doc -> {lexicalRank, knnRank}
     Map<String, Object> stats = new LinkedHashMap<>();
@@ -149,7 +150,7 @@ public final class Recommender {
                       Schema.VECTOR, seed.vector(), w.knnPool() + extra, filter),
                   w.knnPool() + extra));
     }
-    if (lexical != null && mix != null) {
+    if (lexical != null && rule != null) {
       // the scene-sharing tracks that also mix: without this pool they would lose their place
       // to sound-alikes and fill only the lower part of the list
       Query mixes = rule.perDocument();
@@ -177,7 +178,7 @@ public final class Recommender {
     stats.put("lexicalPool", lex);
     if (pool.size() <= seed.excludedIds().size()) {
       // nothing to match on (no style, no vector): the mixable tracks, most popular first
-      Query fallback = and(mix == null ? MatchAllDocsQuery.INSTANCE : mix, filter);
+      Query fallback = and(rule == null ? MatchAllDocsQuery.INSTANCE : rule.terms(), filter);
       collect(
           s.search(
               fallback,
@@ -201,13 +202,14 @@ public final class Recommender {
     List<Candidate> candidates = new ArrayList<>(pool.size());
     read(s, req, seed, pool, pool.keySet(), scene, candidates);
     long mixableFound = candidates.stream().filter(c -> mixes(c, seed, opt)).count();
-    if (vectors && mix != null && mixableFound < MIXABLE_WANTED * req.limit()) {
+    if (vectors && rule != null && mixableFound < MIXABLE_WANTED * req.limit()) {
       // Too few of the nearest sound-alikes mix with the seed: ask the graph for the nearest
       // among the mixable tracks only (a filtered search, slower, so only when needed).
       long st = System.nanoTime();
       TopDocs more =
           s.search(
-              new KnnFloatVectorQuery(Schema.VECTOR, seed.vector(), MIXABLE_POOL, and(mix, filter)),
+              new KnnFloatVectorQuery(
+                  Schema.VECTOR, seed.vector(), MIXABLE_POOL, and(rule.terms(), filter)),
               MIXABLE_POOL);
       taskMs.put("mixableKnn", round((System.nanoTime() - st) / 1e6));
       List<Integer> fresh = new ArrayList<>();

@@ -1,0 +1,227 @@
+package io.cratedigger.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The suite's runs as a {@link Report}: the targets of product.md checked at the size nearest a
+ * million tracks, a table of every cost at every size with its growth per tenfold catalog, ranking
+ * quality beside the baselines, and how the figures were taken.
+ */
+public final class SuiteReport {
+  private SuiteReport() {}
+
+  /** A target of product.md: what is measured, the bound, and whether lower is better. */
+  private record Target(
+      String what, double bound, boolean atMost, ToDoubleFunction<Suite.SizeRun> value) {}
+
+  private static final List<Target> TARGETS =
+      List.of(
+          new Target(
+              "similar tracks p50 (in process), ms", 5, true, r -> r.latency().similar().p50()),
+          new Target(
+              "similar tracks p99 (in process), ms", 25, true, r -> r.latency().similar().p99()),
+          new Target(
+              "fuzzy lookup p99 (in process), ms", 15, true, r -> r.latency().lookup().p99()),
+          new Target(
+              "HTTP similar, 8 clients, requests/s",
+              400,
+              false,
+              r -> r.http().similar().perSecond()),
+          new Target("KNN recall@10", 0.95, false, r -> r.recall().recallAt10()),
+          new Target(
+              "index rebuild end to end, tracks/s",
+              10_000,
+              false,
+              r -> r.rebuild().tracksPerSecond()),
+          new Target("heap after GC while serving, MB", 1024, true, r -> r.http().heapAfterGcMb()));
+
+  /** A row of the scaling table; {@code whole}: shown without decimals. */
+  private record Measure(String what, ToDoubleFunction<Suite.SizeRun> value, boolean whole) {
+    Measure(String what, ToDoubleFunction<Suite.SizeRun> value) {
+      this(what, value, false);
+    }
+  }
+
+  private static final List<Measure> MEASURES =
+      List.of(
+          new Measure("rebuild, tracks/s end to end", r -> r.rebuild().tracksPerSecond()),
+          new Measure("rebuild, s end to end", r -> r.rebuild().seconds()),
+          new Measure("  scan, s", r -> phase(r, "scan")),
+          new Measure("  model, s", r -> phase(r, "model")),
+          new Measure("  index, s", r -> phase(r, "index")),
+          new Measure("  verify, s", r -> phase(r, "verify")),
+          new Measure("index on disk, MB", r -> r.rebuild().indexMb()),
+          new Measure("segments", r -> r.rebuild().segments(), true),
+          new Measure("KNN recall@10", r -> r.recall().recallAt10()),
+          new Measure("KNN recall@100", r -> r.recall().recallAt100()),
+          new Measure("HNSW top 100, median ms", r -> r.recall().approxMedianMs()),
+          new Measure("exact top 100, median ms", r -> r.recall().exactMedianMs()),
+          new Measure("similar p50, ms", r -> r.latency().similar().p50()),
+          new Measure("similar p90, ms", r -> r.latency().similar().p90()),
+          new Measure("similar p99, ms", r -> r.latency().similar().p99()),
+          new Measure("lookup p50, ms", r -> r.latency().lookup().p50()),
+          new Measure("lookup p99, ms", r -> r.latency().lookup().p99()),
+          new Measure(
+              "similar in process, 8 threads, queries/s", Suite.SizeRun::inProcessPerSecond),
+          new Measure("HTTP similar, requests/s", r -> r.http().similar().perSecond()),
+          new Measure("HTTP similar p50, ms", r -> r.http().similar().latency().p50()),
+          new Measure("HTTP similar p99, ms", r -> r.http().similar().latency().p99()),
+          new Measure("HTTP lookup, requests/s", r -> r.http().search().perSecond()),
+          new Measure("HTTP lookup p99, ms", r -> r.http().search().latency().p99()),
+          new Measure("server CPU per similar request, ms", r -> r.http().similar().serverCpuMs()),
+          new Measure("load generator CPU per request, ms", r -> r.http().similar().clientCpuMs()),
+          new Measure("heap after GC while serving, MB", r -> r.http().heapAfterGcMb(), true),
+          new Measure("server resident memory, MB", r -> r.http().residentMb(), true),
+          new Measure("start to ready, s", r -> r.http().readySeconds()));
+
+  public static Report build(
+      List<Suite.SizeRun> runs, Suite.Options o, String command, Machine machine) {
+    List<Suite.SizeRun> sorted =
+        runs.stream().sorted(Comparator.comparingLong(Suite.SizeRun::tracks)).toList();
+    String sizes =
+        String.join(
+            " / ",
+            sorted.stream().map(r -> String.format(Locale.ROOT, "%,d", r.tracks())).toList());
+    Report report = new Report("Benchmark suite: " + sizes + " tracks", command, machine);
+    targets(report, sorted);
+    scaling(report, sorted);
+    quality(report, sorted);
+    method(report, sorted, o, machine);
+    return report.data("options", o).data("runs", sorted);
+  }
+
+  private static void targets(Report report, List<Suite.SizeRun> runs) {
+    Suite.SizeRun at =
+        runs.stream()
+            .min(Comparator.comparingDouble(r -> Math.abs(Math.log((double) r.tracks() / 1e6))))
+            .orElseThrow();
+    report.section(
+        String.format(Locale.ROOT, "Against the targets (product.md), at %,d tracks", at.tracks()),
+        at.tracks() == 1_000_000
+            ? ""
+            : "product.md sets its targets on a 1,000,000-track catalog; this run's nearest size is shown.");
+    List<List<Object>> rows = new ArrayList<>();
+    for (Target t : TARGETS) {
+      double v = t.value().applyAsDouble(at);
+      boolean met = t.atMost() ? v <= t.bound() : v >= t.bound();
+      rows.add(
+          List.of(
+              t.what(),
+              (t.atMost() ? "≤ " : "≥ ") + plain(t.bound()),
+              v,
+              met ? "met" : "**not met**"));
+    }
+    report.table(List.of("target", "bound", "measured", "result"), rows);
+  }
+
+  private static void scaling(Report report, List<Suite.SizeRun> runs) {
+    report.section(
+        "How each cost grows with the catalog",
+        runs.size() < 2
+            ? ""
+            : "The last column is the growth factor per tenfold catalog, "
+                + "(last / first)^(1 / log10(size ratio)): 1 means flat, 10 means linear.");
+    List<String> header = new ArrayList<>(List.of("measure"));
+    runs.forEach(r -> header.add(String.format(Locale.ROOT, "%,d", r.tracks())));
+    if (runs.size() >= 2) {
+      header.add("× per 10× tracks");
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (Measure m : MEASURES) {
+      List<Object> row = new ArrayList<>(List.of(m.what()));
+      double[] v = runs.stream().mapToDouble(m.value()).toArray();
+      for (double x : v) {
+        row.add(m.whole() ? (Object) Math.round(x) : (Object) x);
+      }
+      if (runs.size() >= 2) {
+        row.add(
+            growthPerTenfold(
+                v[0], v[v.length - 1], runs.getFirst().tracks(), runs.getLast().tracks()));
+      }
+      rows.add(row);
+    }
+    report.table(header, rows);
+  }
+
+  private static void quality(Report report, List<Suite.SizeRun> runs) {
+    for (Suite.SizeRun r : runs) {
+      if (r.quality().isEmpty()) {
+        continue;
+      }
+      report.section(
+          String.format(
+              Locale.ROOT, "Ranking quality beside the seeds' methods, %,d tracks", r.tracks()),
+          QualityTable.LEGEND);
+      QualityTable.add(report, r.quality());
+    }
+  }
+
+  private static void method(
+      Report report, List<Suite.SizeRun> runs, Suite.Options o, Machine machine) {
+    Suite.SizeRun last = runs.getLast();
+    HttpLoad.Result h = last.http().similar();
+    double alone = machine.cores() * 1000 / h.serverCpuMs();
+    report.section(
+        "How it was measured",
+        String.format(
+            Locale.ROOT,
+            """
+            - Catalogs from `generate --seed %d`; each size rebuilt from scratch by `index` in its own \
+            JVM (%s heap); HNSW %s; %d PCA components keep %.1f %% of the variance; %d clusters.
+            - In process, on the index opened read-only: %,d similar-track and %,d lookup queries \
+            after %,d warm-up ones, seeds drawn from the catalog, lookups typed with a swapped letter \
+            and a half-typed artist; KNN recall over %,d query vectors against an exact scan.
+            - Over HTTP: `serve` in its own JVM (%s heap, request log on, to a file), %d clients in \
+            closed loop over keep-alive connections, %,d requests each after %d s of the same load \
+            (the server's JIT settles slowly); the load \
+            generator shares the machine's %d cores with the server. At the largest size the server \
+            spent %.2f ms of CPU per similar request and the load generator %.2f ms, so the server \
+            alone would answer about %,.0f requests/s on these cores (derived, not measured).
+            - Heap after GC and resident memory are read from the server over JMX after the load.
+            """,
+            o.seed(),
+            Rebuild.HEAP,
+            last.rebuild().hnsw(),
+            last.rebuild().pcaComponents(),
+            last.rebuild().pcaVarianceKept() * 100,
+            last.rebuild().clusters(),
+            o.queries(),
+            o.queries(),
+            o.warmup(),
+            o.recallQueries(),
+            last.http().heap(),
+            o.clients(),
+            o.requestsPerClient(),
+            o.httpWarmup().toSeconds(),
+            machine.cores(),
+            h.serverCpuMs(),
+            h.clientCpuMs(),
+            alone));
+  }
+
+  /**
+   * How much a cost grows when the catalog grows tenfold, from its values at two sizes: {@code
+   * (last / first)^(1 / log10(n1 / n0))}; NaN when a value is not positive.
+   */
+  static double growthPerTenfold(double first, double last, long n0, long n1) {
+    if (!(first > 0) || !(last > 0) || n1 <= n0) {
+      return Double.NaN;
+    }
+    return Math.pow(last / first, 1 / Math.log10((double) n1 / n0));
+  }
+
+  /** A bound as written in product.md: 5, 0.95, 10,000. */
+  private static String plain(double v) {
+    return v == Math.rint(v)
+        ? String.format(Locale.ROOT, "%,d", (long) v)
+        : String.format(Locale.ROOT, "%s", v);
+  }
+
+  private static double phase(Suite.SizeRun r, String name) {
+    return r.rebuild().phases().getOrDefault(name, Double.NaN);
+  }
+}

@@ -1,0 +1,138 @@
+package io.cratedigger.cli;
+
+import static io.cratedigger.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The harness in its smallest form, through the command line, so that it cannot rot: every step
+ * runs (generate and index in child JVMs, recall, latency, quality, the server in a child JVM under
+ * HTTP load) and the report says what ran. No timing is asserted: the machines are shared.
+ */
+class BenchSmokeTest {
+  @TempDir Path tmp;
+
+  @Test
+  void suiteSmokeRunsEveryStepAndWritesItsReport() throws Exception {
+    Path out = tmp.resolve("results");
+    CliTest.Run r =
+        run(
+            "bench",
+            "suite",
+            "--smoke",
+            "--work",
+            tmp.resolve("work").toString(),
+            "--out",
+            out.toString(),
+            "--name",
+            "smoke");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("bench: 2,000 tracks: generating (if needed) and rebuilding the index...")
+        .contains("bench: 2,000 tracks: starting the server and loading it over HTTP...");
+
+    String md = Files.readString(out.resolve("smoke.md"));
+    assertThat(md)
+        .startsWith("# Benchmark suite: 2,000 tracks\n\nMachine: ")
+        .contains("Command: `tools/cratedigger bench suite --smoke --work ")
+        .contains("## Against the targets (product.md), at 2,000 tracks")
+        .contains("| KNN recall@10 | ≥ 0.95 | ")
+        .contains("## How each cost grows with the catalog")
+        .contains("| heap after GC while serving, MB | ")
+        .contains("## Ranking quality beside the seeds' methods, 2,000 tracks")
+        .contains("| cratedigger | ", "| musicAdviser | ", "| diggerz | ", "| random | ")
+        .contains("## How it was measured");
+    assertThat(r.out()).startsWith(md).contains("wrote " + out.resolve("smoke.json"));
+
+    JsonNode json = JsonMapper.builder().build().readTree(out.resolve("smoke.json").toFile());
+    assertThat(json.path("machine").path("cores").asInt()).isPositive();
+    JsonNode run = json.path("runs").get(0);
+    assertThat(run.path("tracks").asLong()).isEqualTo(2_000);
+    assertThat(run.path("rebuild").path("tracks").asLong()).isEqualTo(2_000);
+    assertThat(run.path("rebuild").path("phases").propertyNames())
+        .contains("scan", "model", "index", "verify");
+    assertThat(run.path("recall").path("queries").asInt()).isEqualTo(20);
+    assertThat(run.path("recall").path("recallAt10").asDouble()).isBetween(0.0, 1.0);
+    assertThat(run.path("latency").path("similar").path("queries").asInt()).isEqualTo(40);
+    assertThat(run.path("latency").path("lookup").path("queries").asInt()).isEqualTo(40);
+    JsonNode http = run.path("http");
+    for (String route : new String[] {"similar", "search"}) {
+      assertThat(http.path(route).path("requests").asInt()).as(route).isEqualTo(30);
+      assertThat(http.path(route).path("failures").asInt()).as(route).isZero();
+      assertThat(http.path(route).path("serverCpuMs").asDouble()).as(route).isPositive();
+    }
+    assertThat(http.path("heapAfterGcMb").asLong()).isPositive();
+    assertThat(http.path("readySeconds").asDouble()).isPositive();
+    assertThat(run.path("quality").propertyNames())
+        .containsExactly("cratedigger", "musicAdviser", "diggerz", "random");
+    // the catalog is kept for the next run (deterministic for its seed), the index rebuilt
+    assertThat(tmp.resolve("work").resolve("catalog-2000-s1.csv")).exists();
+  }
+
+  @Test
+  void singleMeasurementsOnAnExistingIndex() throws Exception {
+    Path csv = Path.of(getClass().getResource("/similar/catalog.csv").toURI());
+    Path index = tmp.resolve("index");
+    assertThat(run("index", "--input", csv.toString(), "--index", index.toString()).code())
+        .isZero();
+    String dir = index.toString();
+
+    CliTest.Run latency =
+        run("bench", "latency", "--index", dir, "--queries", "20", "--warmup", "5");
+    assertThat(latency.code()).as(latency.err()).isZero();
+    assertThat(latency.out())
+        .startsWith("# Latency in process: gen-000001, 63 tracks")
+        .contains("| similar tracks, top 10 | ")
+        .contains("| fuzzy lookup, top 10 | ")
+        .contains(" | 20 |");
+
+    CliTest.Run quality =
+        run(
+            "bench",
+            "quality",
+            "--index",
+            dir,
+            "--seeds",
+            "5",
+            "--out",
+            tmp.toString(),
+            "--name",
+            "q");
+    assertThat(quality.code()).as(quality.err()).isZero();
+    assertThat(Files.readString(tmp.resolve("q.md")))
+        .startsWith("# Ranking quality, 5 seeds: gen-000001, 63 tracks")
+        .contains("| cratedigger | ");
+
+    CliTest.Run http =
+        run(
+            "bench",
+            "http",
+            "--index",
+            dir,
+            "--clients",
+            "2",
+            "--requests",
+            "5",
+            "--warmup-seconds",
+            "1");
+    assertThat(http.code()).as(http.err()).isZero();
+    assertThat(http.out())
+        .startsWith("# HTTP: gen-000001, 63 tracks")
+        .contains("| similar | 2 | 10 | 0 | ")
+        .contains("| search | 2 | 10 | 0 | ")
+        .contains("heap after GC while serving");
+
+    CliTest.Run bad = run("bench", "latency", "--index", dir, "--limit", "500");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("--limit must be 1..100, got 500");
+    CliTest.Run missing = run("bench", "recall", "--index", tmp.resolve("nothing").toString());
+    assertThat(missing.code()).as(missing.err()).isEqualTo(1);
+    assertThat(missing.err()).contains("no index to measure in ");
+  }
+}
