@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -23,7 +24,9 @@ public final class HttpLoad {
 
   /**
    * One run. {@code serverCpuMs} and {@code clientCpuMs} are CPU milliseconds per request of the
-   * server process and of this (load) process.
+   * server process and of this (load) process; {@code serverGcCpuMs} and {@code serverJitCpuMs} the
+   * part of the server's spent by its garbage collector and its JIT compiler threads (NaN where the
+   * operating system does not say).
    */
   public record Result(
       String route,
@@ -34,13 +37,16 @@ public final class HttpLoad {
       double perSecond,
       Stats latency,
       double serverCpuMs,
+      double serverGcCpuMs,
+      double serverJitCpuMs,
       double clientCpuMs) {}
 
   /**
    * Runs {@code paths} (each a path with its query) round robin: first the same load for {@code
-   * warmup}, unmeasured (the server's JIT needs thousands of requests before it settles: a 200
-   * request warm-up left its CPU per request 60 % higher), then {@code requestsPerClient} requests
-   * per client, measured.
+   * warmup}, unmeasured (the server's JIT needs tens of thousands of requests before it settles: on
+   * 1 M tracks, after 30 s of load its compiler threads still took 1.7 ms of CPU per similar
+   * request and the server answered 261 requests/s; after 120 s, 0.2 ms and 421 requests/s), then
+   * {@code requestsPerClient} requests per client, measured.
    */
   static Result run(
       ServerUnderTest server,
@@ -63,11 +69,13 @@ public final class HttpLoad {
       double[] ms = new double[n];
       AtomicInteger failures = new AtomicInteger();
       double serverCpu0 = server.cpuSeconds();
+      Map<String, Double> kinds0 = server.cpuSecondsByKind();
       double clientCpu0 = ownCpuSeconds();
       long start = System.nanoTime();
       load(http, server.baseUrl(), paths, clients, requestsPerClient, Long.MAX_VALUE, ms, failures);
       double seconds = (System.nanoTime() - start) / 1e9;
       double serverCpu = server.cpuSeconds() - serverCpu0;
+      Map<String, Double> kinds = server.cpuSecondsByKind();
       double clientCpu = ownCpuSeconds() - clientCpu0;
       return new Result(
           route,
@@ -78,6 +86,8 @@ public final class HttpLoad {
           n / seconds,
           Stats.of(ms),
           serverCpu * 1000 / n,
+          perRequestMs(kinds0, kinds, "gc", n),
+          perRequestMs(kinds0, kinds, "jit", n),
           clientCpu * 1000 / n);
     } finally {
       http.dispatcher().executorService().shutdown();
@@ -123,6 +133,17 @@ public final class HttpLoad {
     for (Thread t : threads) {
       t.join();
     }
+  }
+
+  /** CPU ms per request of one kind of server thread between two readings; NaN if unknown. */
+  private static double perRequestMs(
+      Map<String, Double> before, Map<String, Double> after, String kind, int requests) {
+    if (after.isEmpty()) {
+      return Double.NaN;
+    }
+    return Math.max(0, after.getOrDefault(kind, 0.0) - before.getOrDefault(kind, 0.0))
+        * 1000
+        / requests;
   }
 
   private static boolean send(OkHttpClient http, String url) {

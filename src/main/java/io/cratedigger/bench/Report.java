@@ -44,6 +44,12 @@ public final class Report {
     return this;
   }
 
+  /** A heading one level below {@link #section}. */
+  public Report subsection(String heading) {
+    body.append("### ").append(heading).append("\n\n");
+    return this;
+  }
+
   /** A Markdown table; cells are written with {@link #cell}. */
   public Report table(List<String> header, List<List<Object>> rows) {
     body.append("| ").append(String.join(" | ", header)).append(" |\n");
@@ -89,8 +95,8 @@ public final class Report {
         + ".\n\n"
         + "Command: `"
         + command
-        + "`\n"
-        + body;
+        + "`\n\n"
+        + body.toString().stripLeading();
   }
 
   public String json() {

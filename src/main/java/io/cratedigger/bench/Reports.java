@@ -74,6 +74,8 @@ public final class Reports {
             "p50 ms",
             "p99 ms",
             "server CPU ms/request",
+            "of which GC",
+            "of which JIT",
             "load CPU ms/request"),
         List.of(httpRow(h.similar()), httpRow(h.search())));
     return report
@@ -118,6 +120,8 @@ public final class Reports {
         r.latency().p50(),
         r.latency().p99(),
         r.serverCpuMs(),
+        r.serverGcCpuMs(),
+        r.serverJitCpuMs(),
         r.clientCpuMs());
   }
 }

@@ -143,6 +143,55 @@ final class ServerUnderTest implements AutoCloseable {
         / 1e9;
   }
 
+  /**
+   * CPU seconds the server's live threads have used so far, by kind: {@code gc} (G1's and the
+   * parallel GC threads), {@code jit} (the C1 and C2 compiler threads); read from {@code
+   * /proc/PID/task} (Linux), empty elsewhere. Threads that have ended are not counted, so the rest
+   * of the process's CPU ({@link #cpuSeconds} minus these) is an upper bound on serving.
+   */
+  java.util.Map<String, Double> cpuSecondsByKind() {
+    java.util.Map<String, Double> kinds = new java.util.TreeMap<>();
+    Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+    try (var dirs = Files.list(tasks)) {
+      for (Path task : dirs.toList()) {
+        try {
+          String kind = kind(Files.readString(task.resolve("comm")).strip());
+          if (kind != null) {
+            kinds.merge(
+                kind, ticks(Files.readString(task.resolve("stat"))) / CLOCK_TICKS, Double::sum);
+          }
+        } catch (IOException e) {
+          // the thread ended while we looked
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Map.of();
+    }
+    return kinds;
+  }
+
+  /** USER_HZ: the unit of utime and stime in /proc, 100 on every Linux we run on. */
+  private static final double CLOCK_TICKS = 100;
+
+  /** The kind of a HotSpot thread by its name, null for the rest. */
+  static String kind(String threadName) {
+    if (threadName.startsWith("GC Thread")
+        || threadName.startsWith("G1 ")
+        || threadName.startsWith("GC ")) {
+      return "gc";
+    }
+    if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
+      return "jit";
+    }
+    return null;
+  }
+
+  /** utime + stime of a {@code /proc/.../stat} line (fields 14 and 15, after the comm). */
+  static long ticks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).strip().split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
   /** Heap in use after a full GC, in MB. */
   long heapAfterGcMb() throws IOException {
     MemoryMXBean memory =

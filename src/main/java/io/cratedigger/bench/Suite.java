@@ -31,12 +31,20 @@ import org.apache.lucene.search.IndexSearcher;
 public final class Suite {
   private Suite() {}
 
+  /** The parts of a size's run that may be left out; rebuild, recall and latency always run. */
+  public enum Part {
+    QUALITY,
+    HTTP
+  }
+
   /**
    * What to run. {@code work} holds the generated catalogs (kept and reused: generation is
-   * deterministic for a seed) and the indexes (rebuilt every run).
+   * deterministic for a seed) and the indexes (rebuilt every run); {@code skip} the parts left out
+   * ({@code qualitySeeds} 0 leaves out quality too).
    */
   public record Options(
       List<Long> sizes,
+      java.util.Set<Part> skip,
       long seed,
       int queries,
       int warmup,
@@ -49,12 +57,18 @@ public final class Suite {
       Weights weights) {
     public Options {
       sizes = List.copyOf(sizes);
+      skip = skip.isEmpty() ? java.util.EnumSet.noneOf(Part.class) : java.util.EnumSet.copyOf(skip);
     }
 
-    /** The smallest run that still goes through every step: for the test suite. */
-    public static Options smoke(Path work) {
+    boolean runs(Part part) {
+      return !skip.contains(part) && (part != Part.QUALITY || qualitySeeds > 0);
+    }
+
+    /** The smallest run that still goes through every step not skipped: for the test suite. */
+    public static Options smoke(Path work, java.util.Set<Part> skip) {
       return new Options(
           List.of(2_000L),
+          skip,
           1,
           40,
           10,
@@ -68,7 +82,7 @@ public final class Suite {
     }
   }
 
-  /** One catalog size, measured. */
+  /** One catalog size, measured; {@code http} is null and {@code quality} empty when skipped. */
   public record SizeRun(
       long tracks,
       Rebuild rebuild,
@@ -130,7 +144,7 @@ public final class Suite {
           live.search(
               (s, g) ->
                   Latency.concurrent(s, g, engine, 8, Math.max(5, o.queries() / 8), o.seed() + 1));
-      if (o.qualitySeeds() > 0) {
+      if (o.runs(Part.QUALITY)) {
         quality =
             live.search(
                 (s, g) ->
@@ -141,14 +155,19 @@ public final class Suite {
     } finally {
       pool.shutdownNow();
     }
-    say(progress, "%,d tracks: starting the server and loading it over HTTP...", n);
-    Http http = http(jvm, index, paths, o.clients(), o.requestsPerClient(), o.httpWarmup(), log);
-    say(
-        progress,
-        "%,d tracks: similar p50 %.2f ms in process, %,.0f requests/s over HTTP",
-        n,
-        latency.similar().p50(),
-        http.similar().perSecond());
+    Http http = null;
+    if (o.runs(Part.HTTP)) {
+      say(progress, "%,d tracks: starting the server and loading it over HTTP...", n);
+      http = http(jvm, index, paths, o.clients(), o.requestsPerClient(), o.httpWarmup(), log);
+      say(
+          progress,
+          "%,d tracks: similar p50 %.2f ms in process, %,.0f requests/s over HTTP",
+          n,
+          latency.similar().p50(),
+          http.similar().perSecond());
+    } else {
+      say(progress, "%,d tracks: similar p50 %.2f ms in process", n, latency.similar().p50());
+    }
     return new SizeRun(n, rebuild, recall, latency, perSecond, http, quality);
   }
 

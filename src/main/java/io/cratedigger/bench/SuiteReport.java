@@ -30,14 +30,18 @@ public final class SuiteReport {
               "HTTP similar, 8 clients, requests/s",
               400,
               false,
-              r -> r.http().similar().perSecond()),
+              r -> served(r, h -> h.similar().perSecond())),
           new Target("KNN recall@10", 0.95, false, r -> r.recall().recallAt10()),
           new Target(
               "index rebuild end to end, tracks/s",
               10_000,
               false,
               r -> r.rebuild().tracksPerSecond()),
-          new Target("heap after GC while serving, MB", 1024, true, r -> r.http().heapAfterGcMb()));
+          new Target(
+              "heap after GC while serving, MB",
+              1024,
+              true,
+              r -> served(r, h -> h.heapAfterGcMb())));
 
   /** A row of the scaling table; {@code whole}: shown without decimals. */
   private record Measure(String what, ToDoubleFunction<Suite.SizeRun> value, boolean whole) {
@@ -54,6 +58,10 @@ public final class SuiteReport {
           new Measure("  model, s", r -> phase(r, "model")),
           new Measure("  index, s", r -> phase(r, "index")),
           new Measure("  verify, s", r -> phase(r, "verify")),
+          new Measure("  scan, tracks/s", r -> phaseRate(r, "scan")),
+          new Measure("  model, tracks/s", r -> phaseRate(r, "model")),
+          new Measure("  index, tracks/s", r -> phaseRate(r, "index")),
+          new Measure("  verify, tracks/s", r -> phaseRate(r, "verify")),
           new Measure("index on disk, MB", r -> r.rebuild().indexMb()),
           new Measure("segments", r -> r.rebuild().segments(), true),
           new Measure("KNN recall@10", r -> r.recall().recallAt10()),
@@ -67,16 +75,23 @@ public final class SuiteReport {
           new Measure("lookup p99, ms", r -> r.latency().lookup().p99()),
           new Measure(
               "similar in process, 8 threads, queries/s", Suite.SizeRun::inProcessPerSecond),
-          new Measure("HTTP similar, requests/s", r -> r.http().similar().perSecond()),
-          new Measure("HTTP similar p50, ms", r -> r.http().similar().latency().p50()),
-          new Measure("HTTP similar p99, ms", r -> r.http().similar().latency().p99()),
-          new Measure("HTTP lookup, requests/s", r -> r.http().search().perSecond()),
-          new Measure("HTTP lookup p99, ms", r -> r.http().search().latency().p99()),
-          new Measure("server CPU per similar request, ms", r -> r.http().similar().serverCpuMs()),
-          new Measure("load generator CPU per request, ms", r -> r.http().similar().clientCpuMs()),
-          new Measure("heap after GC while serving, MB", r -> r.http().heapAfterGcMb(), true),
-          new Measure("server resident memory, MB", r -> r.http().residentMb(), true),
-          new Measure("start to ready, s", r -> r.http().readySeconds()));
+          new Measure("HTTP similar, requests/s", r -> served(r, h -> h.similar().perSecond())),
+          new Measure("HTTP similar p50, ms", r -> served(r, h -> h.similar().latency().p50())),
+          new Measure("HTTP similar p99, ms", r -> served(r, h -> h.similar().latency().p99())),
+          new Measure("HTTP lookup, requests/s", r -> served(r, h -> h.search().perSecond())),
+          new Measure("HTTP lookup p99, ms", r -> served(r, h -> h.search().latency().p99())),
+          new Measure(
+              "server CPU per similar request, ms", r -> served(r, h -> h.similar().serverCpuMs())),
+          new Measure(
+              "  of which GC threads, ms", r -> served(r, h -> h.similar().serverGcCpuMs())),
+          new Measure(
+              "  of which JIT compiler, ms", r -> served(r, h -> h.similar().serverJitCpuMs())),
+          new Measure(
+              "load generator CPU per request, ms", r -> served(r, h -> h.similar().clientCpuMs())),
+          new Measure(
+              "heap after GC while serving, MB", r -> served(r, h -> h.heapAfterGcMb()), true),
+          new Measure("server resident memory, MB", r -> served(r, h -> h.residentMb()), true),
+          new Measure("start to ready, s", r -> served(r, h -> h.readySeconds())));
 
   public static Report build(
       List<Suite.SizeRun> runs, Suite.Options o, String command, Machine machine) {
@@ -113,7 +128,7 @@ public final class SuiteReport {
               t.what(),
               (t.atMost() ? "≤ " : "≥ ") + plain(t.bound()),
               v,
-              met ? "met" : "**not met**"));
+              Double.isNaN(v) ? "not measured" : met ? "met" : "**not met**"));
     }
     report.table(List.of("target", "bound", "measured", "result"), rows);
   }
@@ -148,14 +163,13 @@ public final class SuiteReport {
   }
 
   private static void quality(Report report, List<Suite.SizeRun> runs) {
-    for (Suite.SizeRun r : runs) {
-      if (r.quality().isEmpty()) {
-        continue;
-      }
-      report.section(
-          String.format(
-              Locale.ROOT, "Ranking quality beside the seeds' methods, %,d tracks", r.tracks()),
-          QualityTable.LEGEND);
+    List<Suite.SizeRun> measured = runs.stream().filter(r -> !r.quality().isEmpty()).toList();
+    if (measured.isEmpty()) {
+      return;
+    }
+    report.section("Ranking quality beside the seeds' methods", QualityTable.LEGEND);
+    for (Suite.SizeRun r : measured) {
+      report.subsection(String.format(Locale.ROOT, "%,d tracks", r.tracks()));
       QualityTable.add(report, r.quality());
     }
   }
@@ -163,44 +177,63 @@ public final class SuiteReport {
   private static void method(
       Report report, List<Suite.SizeRun> runs, Suite.Options o, Machine machine) {
     Suite.SizeRun last = runs.getLast();
-    HttpLoad.Result h = last.http().similar();
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                """
+                - Catalogs from `generate --seed %d`; each size rebuilt from scratch by `index` in \
+                its own JVM (%s heap); HNSW %s; %d PCA components keep %.1f %% of the variance; %d \
+                clusters.
+                - In process, on the index opened read-only: %,d similar-track and %,d lookup \
+                queries after %,d warm-up ones, seeds drawn from the catalog, lookups typed with a \
+                swapped letter and a half-typed artist; KNN recall over %,d query vectors against \
+                an exact scan.
+                """,
+                o.seed(),
+                Rebuild.HEAP,
+                last.rebuild().hnsw(),
+                last.rebuild().pcaComponents(),
+                last.rebuild().pcaVarianceKept() * 100,
+                last.rebuild().clusters(),
+                o.queries(),
+                o.queries(),
+                o.warmup(),
+                o.recallQueries()));
+    runs.reversed().stream()
+        .filter(r -> r.http() != null)
+        .findFirst()
+        .ifPresentOrElse(
+            served -> text.append(http(served, o, machine)),
+            () -> text.append("- HTTP: not measured in this run (`--skip http`).\n"));
+    report.section("How it was measured", text.toString());
+  }
+
+  private static String http(Suite.SizeRun run, Suite.Options o, Machine machine) {
+    HttpLoad.Result h = run.http().similar();
     double alone = machine.cores() * 1000 / h.serverCpuMs();
-    report.section(
-        "How it was measured",
-        String.format(
-            Locale.ROOT,
-            """
-            - Catalogs from `generate --seed %d`; each size rebuilt from scratch by `index` in its own \
-            JVM (%s heap); HNSW %s; %d PCA components keep %.1f %% of the variance; %d clusters.
-            - In process, on the index opened read-only: %,d similar-track and %,d lookup queries \
-            after %,d warm-up ones, seeds drawn from the catalog, lookups typed with a swapped letter \
-            and a half-typed artist; KNN recall over %,d query vectors against an exact scan.
-            - Over HTTP: `serve` in its own JVM (%s heap, request log on, to a file), %d clients in \
-            closed loop over keep-alive connections, %,d requests each after %d s of the same load \
-            (the server's JIT settles slowly); the load \
-            generator shares the machine's %d cores with the server. At the largest size the server \
-            spent %.2f ms of CPU per similar request and the load generator %.2f ms, so the server \
-            alone would answer about %,.0f requests/s on these cores (derived, not measured).
-            - Heap after GC and resident memory are read from the server over JMX after the load.
-            """,
-            o.seed(),
-            Rebuild.HEAP,
-            last.rebuild().hnsw(),
-            last.rebuild().pcaComponents(),
-            last.rebuild().pcaVarianceKept() * 100,
-            last.rebuild().clusters(),
-            o.queries(),
-            o.queries(),
-            o.warmup(),
-            o.recallQueries(),
-            last.http().heap(),
-            o.clients(),
-            o.requestsPerClient(),
-            o.httpWarmup().toSeconds(),
-            machine.cores(),
-            h.serverCpuMs(),
-            h.clientCpuMs(),
-            alone));
+    return String.format(
+        Locale.ROOT,
+        """
+        - Over HTTP: `serve` in its own JVM (%s heap, request log on, to a file), %d clients in \
+        closed loop over keep-alive connections, %,d requests each after %d s of the same load \
+        (the server's JIT settles slowly: the JIT row shows what is left of it); the load generator shares the machine's %d cores with \
+        the server. At %,d tracks the server spent %.2f ms of CPU per similar request (%.2f ms of \
+        it in GC threads, %.2f ms in the JIT compiler) and the load generator %.2f ms, so the \
+        server alone would answer about %,.0f requests/s on these cores (derived, not measured).
+        - Heap after GC and resident memory are read from the server over JMX after the load.
+        """,
+        run.http().heap(),
+        o.clients(),
+        o.requestsPerClient(),
+        o.httpWarmup().toSeconds(),
+        machine.cores(),
+        run.tracks(),
+        h.serverCpuMs(),
+        h.serverGcCpuMs(),
+        h.serverJitCpuMs(),
+        h.clientCpuMs(),
+        alone);
   }
 
   /**
@@ -221,7 +254,18 @@ public final class SuiteReport {
         : String.format(Locale.ROOT, "%s", v);
   }
 
+  /** A figure of the HTTP run, NaN when it was skipped. */
+  private static double served(Suite.SizeRun r, ToDoubleFunction<Suite.Http> value) {
+    return r.http() == null ? Double.NaN : value.applyAsDouble(r.http());
+  }
+
   private static double phase(Suite.SizeRun r, String name) {
     return r.rebuild().phases().getOrDefault(name, Double.NaN);
+  }
+
+  /** Tracks through one phase of the rebuild per second of that phase. */
+  private static double phaseRate(Suite.SizeRun r, String name) {
+    double seconds = phase(r, name);
+    return seconds > 0 ? r.tracks() / seconds : Double.NaN;
   }
 }

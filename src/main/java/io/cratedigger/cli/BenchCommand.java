@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -176,7 +177,7 @@ final class BenchCommand implements Runnable {
 
     @Option(
         names = "--http-warmup-seconds",
-        defaultValue = "30",
+        defaultValue = "120",
         paramLabel = "S",
         description =
             "load on the server before measuring it, per route (default: ${DEFAULT-VALUE})")
@@ -212,6 +213,13 @@ final class BenchCommand implements Runnable {
     int qualitySeeds;
 
     @Option(
+        names = "--skip",
+        split = ",",
+        paramLabel = "PART",
+        description = "parts to leave out at every size: quality, http (comma-separated)")
+    List<String> skip = List.of();
+
+    @Option(
         names = "--work",
         defaultValue = "target/bench",
         paramLabel = "DIR",
@@ -233,7 +241,7 @@ final class BenchCommand implements Runnable {
       AppConfig cfg = config.load();
       Suite.Options o;
       if (smoke) {
-        o = Suite.Options.smoke(work);
+        o = Suite.Options.smoke(work, parts(skip));
       } else {
         for (long n : tracks) {
           if (n < 1_000 || n > 100_000_000) {
@@ -243,6 +251,7 @@ final class BenchCommand implements Runnable {
         o =
             new Suite.Options(
                 tracks,
+                parts(skip),
                 seed,
                 check("--queries", queries, 1, 1_000_000),
                 check("--warmup", warmup, 0, 1_000_000),
@@ -260,6 +269,19 @@ final class BenchCommand implements Runnable {
       output.emit(spec, "suite", SuiteReport.build(runs, o, Output.command(spec), machine));
       return Main.OK;
     }
+  }
+
+  /** {@code --skip} values as parts: "http", "Quality"; anything else is an error. */
+  static java.util.Set<Suite.Part> parts(List<String> names) {
+    java.util.Set<Suite.Part> parts = java.util.EnumSet.noneOf(Suite.Part.class);
+    for (String name : names) {
+      try {
+        parts.add(Suite.Part.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--skip takes quality and http, got \"" + name + "\"");
+      }
+    }
+    return parts;
   }
 
   @Command(
@@ -382,7 +404,7 @@ final class BenchCommand implements Runnable {
 
     @Option(
         names = "--warmup-seconds",
-        defaultValue = "30",
+        defaultValue = "120",
         paramLabel = "S",
         description =
             "load per route before measuring: the JIT needs it (default: ${DEFAULT-VALUE})")

@@ -81,6 +81,13 @@ class BenchUnitsTest {
             | x | 1.50 |
 
             """);
+    // a report opening with a paragraph or a table keeps it apart from the command line
+    assertThat(
+            new Report("T", "c", m)
+                .table(List.of("a"), List.of(List.of(7)))
+                .subsection("Sub")
+                .markdown())
+        .endsWith("Command: `c`\n\n| a |\n| --- |\n| 7 |\n\n### Sub\n\n");
     assertThat(r.json())
         .contains("\"command\" : \"tools/cratedigger bench x\"")
         .contains("\"cpu\" : \"Test CPU\"")
@@ -98,5 +105,24 @@ class BenchUnitsTest {
     assertThat(v.nearest(new float[] {2.9f, 0}, 4)).containsExactly(13, 14, 12, 11);
     assertThat(v.nearest(new float[] {100, 0}, 10)).containsExactly(15, 13, 14, 12, 11, 10);
     assertThat(v.vector(2)).containsExactly(2, 0);
+  }
+
+  /**
+   * The server's CPU split by thread: HotSpot's names as {@code /proc/PID/task/TID/comm} gives them
+   * (cut at 15 characters), and utime + stime from a stat line whose thread name holds a space and
+   * a parenthesis.
+   */
+  @Test
+  void serverThreadsByKind() {
+    assertThat(ServerUnderTest.kind("GC Thread#0")).isEqualTo("gc");
+    assertThat(ServerUnderTest.kind("G1 Conc#0")).isEqualTo("gc");
+    assertThat(ServerUnderTest.kind("G1 Refine#0")).isEqualTo("gc");
+    assertThat(ServerUnderTest.kind("C2 CompilerThre")).isEqualTo("jit");
+    assertThat(ServerUnderTest.kind("C1 CompilerThre")).isEqualTo("jit");
+    assertThat(ServerUnderTest.kind("qtp1234-27")).isNull();
+    assertThat(ServerUnderTest.kind("VM Thread")).isNull();
+    String stat =
+        "4242 (C2 Compiler (x)) S 4200 4200 4200 0 -1 4194368 12 0 0 0 731 42 0 0 20 0 57 0 1000";
+    assertThat(ServerUnderTest.ticks(stat)).isEqualTo(773);
   }
 }

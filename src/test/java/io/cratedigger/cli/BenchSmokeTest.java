@@ -45,7 +45,9 @@ class BenchSmokeTest {
         .contains("| KNN recall@10 | ≥ 0.95 | ")
         .contains("## How each cost grows with the catalog")
         .contains("| heap after GC while serving, MB | ")
-        .contains("## Ranking quality beside the seeds' methods, 2,000 tracks")
+        .contains("|   index, tracks/s | ")
+        .containsOnlyOnce("## Ranking quality beside the seeds' methods\n\nTop 10 per seed track.")
+        .contains("### 2,000 tracks\n\n| method | style agreement | ")
         .contains("| cratedigger | ", "| musicAdviser | ", "| diggerz | ", "| random | ")
         .contains("## How it was measured");
     assertThat(r.out()).startsWith(md).contains("wrote " + out.resolve("smoke.json"));
@@ -73,6 +75,31 @@ class BenchSmokeTest {
         .containsExactly("cratedigger", "musicAdviser", "diggerz", "random");
     // the catalog is kept for the next run (deterministic for its seed), the index rebuilt
     assertThat(tmp.resolve("work").resolve("catalog-2000-s1.csv")).exists();
+  }
+
+  /**
+   * {@code --skip http,quality}: no server is started and no baseline runs; the report says so
+   * instead of leaving gaps; a part that does not exist is refused before anything runs.
+   */
+  @Test
+  void suiteLeavesOutTheSkippedParts() throws Exception {
+    Path work = tmp.resolve("work");
+    CliTest.Run r =
+        run("bench", "suite", "--smoke", "--skip", "http,Quality", "--work", work.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("bench: 2,000 tracks: similar p50 ")
+        .doesNotContain("starting the server");
+    assertThat(r.out())
+        .contains("| HTTP similar, 8 clients, requests/s | ≥ 400 | — | not measured |")
+        .contains("| KNN recall@10 | ≥ 0.95 | ")
+        .contains("- HTTP: not measured in this run (`--skip http`).")
+        .doesNotContain("## Ranking quality");
+    assertThat(work.resolve("bench-2000.log.serve")).doesNotExist();
+
+    CliTest.Run bad = run("bench", "suite", "--smoke", "--skip", "http,rebuild");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("--skip takes quality and http, got \"rebuild\"");
   }
 
   @Test
