@@ -5,8 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -69,13 +69,13 @@ public final class HttpLoad {
       double[] ms = new double[n];
       AtomicInteger failures = new AtomicInteger();
       double serverCpu0 = server.cpuSeconds();
-      Map<String, Double> kinds0 = server.cpuSecondsByKind();
+      ServerUnderTest.ThreadCpu threads0 = server.threadCpu();
       double clientCpu0 = ownCpuSeconds();
       long start = System.nanoTime();
       load(http, server.baseUrl(), paths, clients, requestsPerClient, Long.MAX_VALUE, ms, failures);
       double seconds = (System.nanoTime() - start) / 1e9;
       double serverCpu = server.cpuSeconds() - serverCpu0;
-      Map<String, Double> kinds = server.cpuSecondsByKind();
+      ServerUnderTest.ThreadCpu threads = server.threadCpu();
       double clientCpu = ownCpuSeconds() - clientCpu0;
       return new Result(
           route,
@@ -86,8 +86,8 @@ public final class HttpLoad {
           n / seconds,
           Stats.of(ms),
           serverCpu * 1000 / n,
-          perRequestMs(kinds0, kinds, "gc", n),
-          perRequestMs(kinds0, kinds, "jit", n),
+          perRequestMs(threads0, threads, ServerUnderTest.ThreadCpu::gcSeconds, n),
+          perRequestMs(threads0, threads, ServerUnderTest.ThreadCpu::jitSeconds, n),
           clientCpu * 1000 / n);
     } finally {
       http.dispatcher().executorService().shutdown();
@@ -137,13 +137,14 @@ public final class HttpLoad {
 
   /** CPU ms per request of one kind of server thread between two readings; NaN if unknown. */
   private static double perRequestMs(
-      Map<String, Double> before, Map<String, Double> after, String kind, int requests) {
-    if (after.isEmpty()) {
+      ServerUnderTest.ThreadCpu before,
+      ServerUnderTest.ThreadCpu after,
+      ToDoubleFunction<ServerUnderTest.ThreadCpu> kind,
+      int requests) {
+    if (before == null || after == null) {
       return Double.NaN;
     }
-    return Math.max(0, after.getOrDefault(kind, 0.0) - before.getOrDefault(kind, 0.0))
-        * 1000
-        / requests;
+    return Math.max(0, kind.applyAsDouble(after) - kind.applyAsDouble(before)) * 1000 / requests;
   }
 
   private static boolean send(OkHttpClient http, String url) {

@@ -143,31 +143,39 @@ final class ServerUnderTest implements AutoCloseable {
         / 1e9;
   }
 
+  /** CPU seconds spent so far by the garbage collector's threads and by the JIT compiler's. */
+  record ThreadCpu(double gcSeconds, double jitSeconds) {}
+
   /**
-   * CPU seconds the server's live threads have used so far, by kind: {@code gc} (G1's and the
-   * parallel GC threads), {@code jit} (the C1 and C2 compiler threads); read from {@code
-   * /proc/PID/task} (Linux), empty elsewhere. Threads that have ended are not counted, so the rest
-   * of the process's CPU ({@link #cpuSeconds} minus these) is an upper bound on serving.
+   * CPU the server's live GC threads (G1's and the parallel ones) and C1/C2 compiler threads have
+   * used so far, read from {@code /proc/PID/task} (Linux); null elsewhere. Threads that have ended
+   * are not counted, so the rest of the process's CPU ({@link #cpuSeconds} minus these) is an upper
+   * bound on serving.
    */
-  java.util.Map<String, Double> cpuSecondsByKind() {
-    java.util.Map<String, Double> kinds = new java.util.TreeMap<>();
+  ThreadCpu threadCpu() {
+    double gc = 0;
+    double jit = 0;
     Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
     try (var dirs = Files.list(tasks)) {
       for (Path task : dirs.toList()) {
         try {
           String kind = kind(Files.readString(task.resolve("comm")).strip());
           if (kind != null) {
-            kinds.merge(
-                kind, ticks(Files.readString(task.resolve("stat"))) / CLOCK_TICKS, Double::sum);
+            double seconds = ticks(Files.readString(task.resolve("stat"))) / CLOCK_TICKS;
+            if (kind.equals("gc")) {
+              gc += seconds;
+            } else {
+              jit += seconds;
+            }
           }
         } catch (IOException e) {
           // the thread ended while we looked
         }
       }
     } catch (IOException | RuntimeException e) {
-      return java.util.Map.of();
+      return null;
     }
-    return kinds;
+    return new ThreadCpu(gc, jit);
   }
 
   /** USER_HZ: the unit of utime and stime in /proc, 100 on every Linux we run on. */

@@ -217,8 +217,8 @@ public final class SuiteReport {
         """
         - Over HTTP: `serve` in its own JVM (%s heap, request log on, to a file), %d clients in \
         closed loop over keep-alive connections, %,d requests each after %d s of the same load \
-        (the server's JIT settles slowly: the JIT row shows what is left of it); the load generator shares the machine's %d cores with \
-        the server. At %,d tracks the server spent %.2f ms of CPU per similar request (%.2f ms of \
+        (the server's JIT settles slowly: the JIT row shows what is left of it); the load \
+        generator shares the machine's %d cores with the server. At %,d tracks the server spent %.2f ms of CPU per similar request (%.2f ms of \
         it in GC threads, %.2f ms in the JIT compiler) and the load generator %.2f ms, so the \
         server alone would answer about %,.0f requests/s on these cores (derived, not measured).
         - Heap after GC and resident memory are read from the server over JMX after the load.

@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -272,8 +274,8 @@ final class BenchCommand implements Runnable {
   }
 
   /** {@code --skip} values as parts: "http", "Quality"; anything else is an error. */
-  static java.util.Set<Suite.Part> parts(List<String> names) {
-    java.util.Set<Suite.Part> parts = java.util.EnumSet.noneOf(Suite.Part.class);
+  static Set<Suite.Part> parts(List<String> names) {
+    Set<Suite.Part> parts = EnumSet.noneOf(Suite.Part.class);
     for (String name : names) {
       try {
         parts.add(Suite.Part.valueOf(name.strip().toUpperCase(Locale.ROOT)));
