@@ -20,7 +20,8 @@ import org.apache.lucene.search.IndexSearcher;
 /**
  * Ranking quality of the engine beside the seeds' methods on one catalog: the {@link Quality}
  * metrics of the top 10 for a seeded sample of seed tracks, the mean feature distance to the
- * results (and between random pairs, for scale), and each method's time per query.
+ * results (and between random pairs, for scale), each method's time per query, and the {@link
+ * MixOracle}: the best mix@10 any ranking could reach.
  */
 public final class QualityBench {
   /** Most tracks the baselines hold in memory (they scan them all for every query). */
@@ -75,6 +76,9 @@ public final class QualityBench {
       q.put("msPerQuery", Math.round(ms * 100) / 100.0);
       out.put(m.getKey(), q);
     }
+    Map<String, Double> oracle = new LinkedHashMap<>();
+    oracle.put("mixAt10", new MixOracle(tracks).mixAt10(picks));
+    out.put("oracle", oracle);
     return out;
   }
 }

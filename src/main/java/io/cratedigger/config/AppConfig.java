@@ -26,7 +26,7 @@ public record AppConfig(Path formats, Path index, Weights weights) {
   public static final Path DEFAULT_FILE = Path.of("config", "cratedigger.yaml");
 
   private static final Set<String> KEYS = Set.of("formats", "index", "ranking");
-  private static final Set<String> RANKING_KEYS = Set.of("fusion", "weights", "pools");
+  private static final Set<String> RANKING_KEYS = Set.of("fusion", "weights", "pools", "facets", "sceneFirst");
   private static final Set<String> POOL_KEYS = Set.of("lexical", "knn");
 
   public AppConfig {
@@ -126,6 +126,23 @@ public record AppConfig(Path formats, Path index, Weights weights) {
             : d.lexicalPool();
     int knn =
         pools.has("knn") ? (int) number(file, "ranking.pools.knn", pools.get("knn")) : d.knnPool();
+    Map<String, Double> f = new LinkedHashMap<>(d.facets().byName());
+    JsonNode fn = r.path("facets");
+    if (!fn.isMissingNode()) {
+      known(file, "ranking.facets", fn, f.keySet());
+      for (String k : fn.propertyNames()) {
+        f.put(k, number(file, "ranking.facets." + k, fn.get(k)));
+      }
+    }
+    boolean sceneFirst = d.sceneFirst();
+    JsonNode sf = r.path("sceneFirst");
+    if (!sf.isMissingNode()) {
+      if (!sf.isBoolean()) {
+        throw new IllegalArgumentException(
+            file + ": ranking.sceneFirst must be true or false, got " + sf);
+      }
+      sceneFirst = sf.asBoolean();
+    }
     try {
       return new Weights(
           w.get("sound"),
@@ -137,7 +154,15 @@ public record AppConfig(Path formats, Path index, Weights weights) {
           w.get("target"),
           fusion,
           lexical,
-          knn);
+          knn,
+          new Weights.Facets(
+              f.get("style"),
+              f.get("genre"),
+              f.get("label"),
+              f.get("artist"),
+              f.get("near"),
+              f.get("shared")),
+          sceneFirst);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package io.cratedigger.index;
 
 import io.cratedigger.model.FeatureModel;
+import io.cratedigger.model.SceneModel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,11 +22,12 @@ public final class Generation implements Closeable {
   private final Directory directory;
   private final SearcherManager searchers;
   private final FeatureModel model;
+  private final SceneModel scenes;
   private final int tracks;
   private final AtomicInteger refs = new AtomicInteger(1); // the LiveIndex's own reference
 
   private Generation(
-      Path folder, Directory directory, SearcherManager searchers, FeatureModel model)
+      Path folder, Directory directory, SearcherManager searchers, FeatureModel model, SceneModel scenes)
       throws IOException {
     this.name = folder.getFileName().toString();
     this.folder = folder;
@@ -35,6 +37,8 @@ public final class Generation implements Closeable {
     IndexSearcher s = searchers.acquire();
     try {
       this.tracks = s.getIndexReader().numDocs();
+      // an index written before scenes were learned at build time learns them now
+      this.scenes = scenes != null ? scenes : SceneModel.learn(s.getIndexReader());
     } finally {
       searchers.release(s);
     }
@@ -46,7 +50,9 @@ public final class Generation implements Closeable {
     try {
       Path modelFile = folder.resolve(FeatureModel.FILE_NAME);
       FeatureModel model = Files.isRegularFile(modelFile) ? FeatureModel.load(modelFile) : null;
-      return new Generation(folder, dir, new SearcherManager(dir, null), model);
+      Path scenesFile = folder.resolve(SceneModel.FILE_NAME);
+      SceneModel scenes = Files.isRegularFile(scenesFile) ? SceneModel.load(scenesFile) : null;
+      return new Generation(folder, dir, new SearcherManager(dir, null), model, scenes);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -64,6 +70,11 @@ public final class Generation implements Closeable {
   /** The feature model, or {@code null} for a catalog without audio features. */
   public FeatureModel model() {
     return model;
+  }
+
+  /** Which styles and genres are near each other in this catalog. */
+  public SceneModel scenes() {
+    return scenes;
   }
 
   public int tracks() {

@@ -6,6 +6,7 @@ import io.cratedigger.ingest.ImportException;
 import io.cratedigger.ingest.ImportReport;
 import io.cratedigger.ingest.Importer;
 import io.cratedigger.model.FeatureModel;
+import io.cratedigger.model.SceneModel;
 import io.cratedigger.track.Track;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,6 +128,15 @@ public final class IndexBuilder {
         }
         listener.phaseDone();
         seconds.put("index", since(t));
+
+        t = System.nanoTime();
+        listener.phase("scenes", -1);
+        try (Directory dir = FSDirectory.open(IndexStore.luceneDir(gen));
+            var r = org.apache.lucene.index.DirectoryReader.open(dir)) {
+          SceneModel.learn(r).save(gen.resolve(SceneModel.FILE_NAME));
+        }
+        listener.phaseDone();
+        seconds.put("scenes", since(t));
 
         t = System.nanoTime();
         listener.phase("verify", -1);

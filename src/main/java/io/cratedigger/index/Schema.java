@@ -27,6 +27,14 @@ public final class Schema {
   public static final String GENRE_EXACT = "genre.exact";
   public static final String STYLE_EXACT = "style.exact";
 
+  /**
+   * The track's styles and genres in one vocabulary ({@link io.cratedigger.track.SceneTags}), so
+   * that sources meet: "Techno (Peak Time / Driving)" from Beatport and "Techno" from Discogs
+   * both carry {@code techno}. Keyword with sorted-set doc values; the scene score and retrieval
+   * match on it.
+   */
+  public static final String SCENE = "scene";
+
   /** Folded artist + album: tracks of one release share it (diversity). */
   public static final String RELEASE = "release";
 

@@ -3,6 +3,8 @@ package io.cratedigger.index;
 import io.cratedigger.track.AudioFeature;
 import io.cratedigger.track.Fingerprint;
 import io.cratedigger.track.Key;
+import io.cratedigger.track.Placeholders;
+import io.cratedigger.track.SceneTags;
 import io.cratedigger.track.Track;
 import io.cratedigger.track.Versions;
 import org.apache.lucene.document.Document;
@@ -44,7 +46,10 @@ public final class TrackDocuments {
     for (String a : t.artists()) {
       d.add(new TextField(Schema.ARTISTS, a, Field.Store.NO));
       d.add(new KeywordField(Schema.ARTIST_EXACT, a, Field.Store.NO));
-      d.add(new SortedNumericDocValuesField(Schema.ARTIST_FP, Fingerprint.of(a)));
+      if (!Placeholders.artist(a)) {
+        // "Various Artists" is no one: it neither caps a list nor makes a shared artist
+        d.add(new SortedNumericDocValuesField(Schema.ARTIST_FP, Fingerprint.of(a)));
+      }
     }
     for (String r : t.remixers()) {
       // a remixer is found by name like an artist, but is not the track's artist for diversity
@@ -64,6 +69,9 @@ public final class TrackDocuments {
     for (String s : t.styles()) {
       d.add(new TextField(Schema.STYLES, s, Field.Store.NO));
       d.add(new KeywordField(Schema.STYLE_EXACT, s, Field.Store.NO));
+    }
+    for (String tag : SceneTags.all(t)) {
+      d.add(new KeywordField(Schema.SCENE, tag, Field.Store.NO));
     }
     d.add(new KeywordField(Schema.SONG, Versions.songKey(t), Field.Store.NO));
     d.add(new KeywordField(Schema.RELEASE, Versions.releaseKey(t), Field.Store.NO));

@@ -30,6 +30,8 @@ public final class Candidate {
   final List<Supplier<String>> reasons = new ArrayList<>();
   private double score;
   private boolean mixable = true;
+  private boolean inScene;
+  private boolean soundUnknown;
 
   /** Rank in the lexical and in the vector pool, 1-based; 0 when not in that pool. */
   int lexicalRank;
@@ -172,6 +174,24 @@ public final class Candidate {
   public void breaks(Supplier<String> rule) {
     mixable = false;
     reasons.add(rule);
+  }
+
+  /** Whether the track shares the seeds' scene (one of their defining style or genre tags). */
+  public boolean inScene() {
+    return inScene;
+  }
+
+  public void inScene(boolean v) {
+    inScene = v;
+  }
+
+  /** Whether the seed has a sound to compare and this track has none (no audio features). */
+  public boolean soundUnknown() {
+    return soundUnknown;
+  }
+
+  public void soundUnknown(boolean v) {
+    soundUnknown = v;
   }
 
   public void lexicalRank(int r) {

@@ -9,9 +9,10 @@ import java.util.Map;
  * and key fine or unknown) first, by score; then the ones that break a rule, by score; ties by
  * track id, so the order is reproducible.
  *
- * <p>Score: the weighted mean of the components the candidate has ({@code Σ wᵢcᵢ / Σ wᵢ}), so a
- * track without audio features is scored on scene, tempo and key alone rather than punished for a
- * missing number. With reciprocal rank fusion the sound and scene weights go to the candidate's
+ * <p>Score: the weighted mean of the components the candidate has ({@code Σ wᵢcᵢ / Σ wᵢ}); a track
+ * without audio features, when the seed has them, counts a middling sound ({@value
+ * #UNKNOWN_SOUND}) rather than none, so it is neither punished for a missing number nor ranked on
+ * the scene alone above every sound-alike. With reciprocal rank fusion the sound and scene weights go to the candidate's
  * fused rank, {@code Σ 1/(RRF_K + rank)}, divided by its best possible value {@code 2/(RRF_K+1)}. A
  * candidate from one of the seeds' own releases keeps {@value #SAME_RELEASE_FACTOR} of its score.
  */
@@ -21,12 +22,31 @@ public final class ScoreReranker implements Reranker {
   /** Elasticsearch's and the RRF paper's constant. */
   public static final int RRF_K = 60;
 
+  /**
+   * The sound score a track without audio features counts with when the seed has a sound: neither
+   * a close nor a far one. Without it, the weighted mean over the components a track has would
+   * rank a featureless track that shares the scene above every sound-alike, as the sound weight
+   * is the largest.
+   */
+  public static final double UNKNOWN_SOUND = 0.5;
+
   /** Other releases than the seed's are preferred. */
   public static final double SAME_RELEASE_FACTOR = 0.85;
 
   /** Mixable first, then by score descending, then by id. */
   public static final Comparator<Candidate> ORDER =
       Comparator.comparing((Candidate c) -> !c.mixable())
+          .thenComparing((a, b) -> Double.compare(b.score(), a.score()))
+          .thenComparing(Candidate::id);
+
+  /**
+   * Mixable first; among those and among the rest, the tracks that share the seeds' scene first;
+   * then by score descending, then by id. A DJ's "similar": the same scene, mixable, and then the
+   * closest sound.
+   */
+  public static final Comparator<Candidate> SCENE_FIRST =
+      Comparator.comparing((Candidate c) -> !c.mixable())
+          .thenComparing((Candidate c) -> !c.inScene())
           .thenComparing((a, b) -> Double.compare(b.score(), a.score()))
           .thenComparing(Candidate::id);
 
@@ -74,6 +94,10 @@ public final class ScoreReranker implements Reranker {
         w.put("retrieval", ctx.weights().sound() + ctx.weights().scene());
         s = weightedMean(comps, w);
         c.component("retrieval", comps.get("retrieval"));
+      } else if (c.soundUnknown() && !c.components().containsKey("sound")) {
+        var comps = new java.util.LinkedHashMap<>(c.components());
+        comps.put("sound", UNKNOWN_SOUND);
+        s = weightedMean(comps, weights);
       } else {
         s = weightedMean(c.components(), weights);
       }
@@ -83,7 +107,7 @@ public final class ScoreReranker implements Reranker {
       }
       c.score(s);
     }
-    candidates.sort(ORDER);
+    candidates.sort(ctx.weights().sceneFirst() ? SCENE_FIRST : ORDER);
     return candidates;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
@@ -26,7 +27,7 @@ import org.apache.lucene.index.SortedSetDocValues;
 final class CandidateReader {
   /** Facet fields read for the scene score. */
   static final List<String> FACETS =
-      List.of(Schema.STYLE_EXACT, Schema.GENRE_EXACT, Schema.LABEL_EXACT, Schema.ARTIST_EXACT);
+      List.of(Schema.SCENE, Schema.LABEL_EXACT, Schema.ARTIST_EXACT);
 
   /**
    * A candidate and the seed facet values it shares (field → values), for the scene score and
@@ -37,14 +38,14 @@ final class CandidateReader {
   private CandidateReader() {}
 
   /**
-   * Reads {@code docs}. {@code seedFacets} (field → values) are matched by term ordinal, so a
-   * candidate's other styles and labels are never turned into strings.
+   * Reads {@code docs}. {@code wanted} (field → values: the seeds' and the tags near theirs) are
+   * matched by term ordinal, so a candidate's other tags and labels are never turned into strings.
    */
   static List<Read> read(
       IndexReader reader,
       int[] docs,
       boolean attributes,
-      Map<String, ? extends Map<String, ?>> seedFacets)
+      Map<String, Set<String>> wanted)
       throws IOException {
     int[] sorted = docs.clone();
     Arrays.sort(sorted);
@@ -54,7 +55,7 @@ final class CandidateReader {
     while (i < sorted.length) {
       LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(sorted[i], leaves));
       int end = ctx.docBase + ctx.reader().maxDoc();
-      Segment seg = new Segment(ctx.reader(), attributes, seedFacets);
+      Segment seg = new Segment(ctx.reader(), attributes, wanted);
       for (; i < sorted.length && sorted[i] < end; i++) {
         out.add(seg.read(sorted[i], sorted[i] - ctx.docBase));
       }
@@ -81,7 +82,9 @@ final class CandidateReader {
     private final SortedNumericDocValues[] attributes;
 
     Segment(
-        LeafReader leaf, boolean withAttributes, Map<String, ? extends Map<String, ?>> seedFacets)
+        LeafReader leaf,
+        boolean withAttributes,
+        Map<String, Set<String>> wanted)
         throws IOException {
       id = DocValues.getSortedSet(leaf, Schema.ID);
       bpm = DocValues.getSortedNumeric(leaf, Schema.BPM);
@@ -93,8 +96,7 @@ final class CandidateReader {
         SortedSetDocValues dv = DocValues.getSortedSet(leaf, f);
         facets.put(f, dv);
         Map<Long, String> ords = new HashMap<>();
-        Map<String, ?> wanted = seedFacets.get(f);
-        for (String v : wanted == null ? java.util.Set.<String>of() : wanted.keySet()) {
+        for (String v : wanted.getOrDefault(f, Set.of())) {
           long ord = dv.lookupTerm(new org.apache.lucene.util.BytesRef(v));
           if (ord >= 0) {
             ords.put(ord, v);

@@ -13,7 +13,12 @@ import java.util.Objects;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.document.FloatField;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -39,14 +44,26 @@ import org.apache.lucene.util.NumericUtils;
  * right filter beside a selective lexical query, where collecting the postings of hundreds of slots
  * cost more than the lexical query itself.
  *
+ * <p>With the energy direction lift (or drop), a track whose energy is below (above) the seed's
+ * does not mix either ({@link io.cratedigger.rank.EnergyReranker#against}).
+ *
  * @param keys allowed keys by {@code pitchClass * 2 + spotifyMode}, null when any key mixes
  * @param bpms inclusive ranges of whole BPM, null when any tempo mixes
+ * @param minEnergy, maxEnergy the energy range that mixes (unknown energy passes)
  */
-record MixRule(boolean[] keys, List<long[]> bpms) {
+record MixRule(boolean[] keys, List<long[]> bpms, float minEnergy, float maxEnergy) {
 
-  /** The rule for a seed, or null when the seed has neither tempo nor key. */
-  static MixRule of(Double bpm, Key key, MixOptions opt) {
-    if (bpm == null && key == null) {
+  /** The rule for a seed, or null when the seed has neither tempo, key nor an energy direction. */
+  static MixRule of(Double bpm, Key key, Double energy, MixOptions opt) {
+    float minEnergy = Float.NEGATIVE_INFINITY;
+    float maxEnergy = Float.POSITIVE_INFINITY;
+    if (energy != null && opt.energy() == MixOptions.Energy.LIFT) {
+      minEnergy = energy.floatValue();
+    } else if (energy != null && opt.energy() == MixOptions.Energy.DROP) {
+      maxEnergy = energy.floatValue();
+    }
+    boolean energyRule = minEnergy > Float.NEGATIVE_INFINITY || maxEnergy < Float.POSITIVE_INFINITY;
+    if (bpm == null && key == null && !energyRule) {
       return null;
     }
     boolean[] keys = null;
@@ -71,7 +88,16 @@ record MixRule(boolean[] keys, List<long[]> bpms) {
         bpms.add(new long[] {Math.round(t * (1 - tol)), Math.round(t * (1 + tol))});
       }
     }
-    return new MixRule(keys, bpms);
+    return new MixRule(keys, bpms, minEnergy, maxEnergy);
+  }
+
+  /** Whether the rule bounds the energy (lift or drop). */
+  boolean boundsEnergy() {
+    return minEnergy > Float.NEGATIVE_INFINITY || maxEnergy < Float.POSITIVE_INFINITY;
+  }
+
+  boolean energyMixes(double energy) {
+    return energy >= minEnergy && energy <= maxEnergy;
   }
 
   private static int slot(int pitchClass, int mode) {
@@ -125,8 +151,29 @@ record MixRule(boolean[] keys, List<long[]> bpms) {
         slots.add(new BytesRef(Schema.mixSlot(c, b)));
       }
     }
-    return new TermInSetQuery(Schema.MIX_SLOT, slots);
+    Query slotQuery = new TermInSetQuery(Schema.MIX_SLOT, slots);
+    if (!boundsEnergy()) {
+      return slotQuery;
+    }
+    // the energy in range, or unknown
+    Query unknown =
+        new BooleanQuery.Builder()
+            .add(new FieldExistsQuery(ENERGY), BooleanClause.Occur.MUST_NOT)
+            .add(MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.FILTER)
+            .build();
+    Query energy =
+        new BooleanQuery.Builder()
+            .add(FloatField.newRangeQuery(ENERGY, minEnergy, maxEnergy), BooleanClause.Occur.SHOULD)
+            .add(unknown, BooleanClause.Occur.SHOULD)
+            .build();
+    return new BooleanQuery.Builder()
+        .add(slotQuery, BooleanClause.Occur.FILTER)
+        .add(energy, BooleanClause.Occur.FILTER)
+        .build();
   }
+
+  /** The energy field (see {@link io.cratedigger.track.AudioFeature#ENERGY}). */
+  private static final String ENERGY = "energy";
 
   /** The rule checked per document from the tempo, key and mode doc values. */
   Query perDocument() {
@@ -137,12 +184,14 @@ record MixRule(boolean[] keys, List<long[]> bpms) {
   public boolean equals(Object o) {
     return o instanceof MixRule r
         && Arrays.equals(keys, r.keys)
-        && Objects.equals(ranges(bpms), ranges(r.bpms));
+        && Objects.equals(ranges(bpms), ranges(r.bpms))
+        && Float.compare(minEnergy, r.minEnergy) == 0
+        && Float.compare(maxEnergy, r.maxEnergy) == 0;
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(keys) + Objects.hashCode(ranges(bpms));
+    return Objects.hash(Arrays.hashCode(keys), ranges(bpms), minEnergy, maxEnergy);
   }
 
   @Override
@@ -151,6 +200,7 @@ record MixRule(boolean[] keys, List<long[]> bpms) {
         + (keys == null ? "any" : Arrays.toString(keys))
         + ", bpms="
         + (bpms == null ? "any" : ranges(bpms))
+        + (boundsEnergy() ? ", energy=" + minEnergy + ".." + maxEnergy : "")
         + "]";
   }
 
@@ -178,6 +228,8 @@ record MixRule(boolean[] keys, List<long[]> bpms) {
           SortedNumericDocValues bpm = DocValues.getSortedNumeric(leaf, Schema.BPM);
           SortedNumericDocValues key = DocValues.getSortedNumeric(leaf, Schema.KEY);
           SortedNumericDocValues mode = DocValues.getSortedNumeric(leaf, Schema.MODE);
+          SortedNumericDocValues energy =
+              rule.boundsEnergy() ? DocValues.getSortedNumeric(leaf, ENERGY) : null;
           DocIdSetIterator all = DocIdSetIterator.all(leaf.maxDoc());
           TwoPhaseIterator check =
               new TwoPhaseIterator(all) {
@@ -186,6 +238,12 @@ record MixRule(boolean[] keys, List<long[]> bpms) {
                   int doc = all.docID();
                   if (bpm.advanceExact(doc)
                       && !rule.bpmMixes(NumericUtils.sortableIntToFloat((int) bpm.nextValue()))) {
+                    return false;
+                  }
+                  if (energy != null
+                      && energy.advanceExact(doc)
+                      && !rule.energyMixes(
+                          NumericUtils.sortableIntToFloat((int) energy.nextValue()))) {
                     return false;
                   }
                   return !key.advanceExact(doc)
@@ -203,7 +261,7 @@ record MixRule(boolean[] keys, List<long[]> bpms) {
 
         @Override
         public boolean isCacheable(LeafReaderContext ctx) {
-          return DocValues.isCacheable(ctx, Schema.BPM, Schema.KEY, Schema.MODE);
+          return DocValues.isCacheable(ctx, Schema.BPM, Schema.KEY, Schema.MODE, ENERGY);
         }
       };
     }

@@ -4,7 +4,10 @@ import io.cratedigger.index.Generation;
 import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.model.FeatureModel;
+import io.cratedigger.rank.Weights;
 import io.cratedigger.track.Key;
+import io.cratedigger.track.Placeholders;
+import io.cratedigger.track.SceneTags;
 import io.cratedigger.track.Track;
 import io.cratedigger.track.Versions;
 import java.io.IOException;
@@ -21,13 +24,20 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * What the seeds of a request add up to: the sound to match (the mean of their vectors), the scene
- * to share (their styles, genres, labels and artists, weighted), the tempo, key, energy and cluster
- * to mix with (the first seed track's), and what to leave out (the seeds, their versions).
+ * to share (their style and genre tags, labels and artists, weighted), the tempo, key, energy and
+ * cluster to mix with (the first seed track's), and what to leave out (the seeds, their versions).
+ *
+ * @param facets field ({@link Schema#SCENE}, {@link Schema#LABEL_EXACT}, {@link
+ *     Schema#ARTIST_EXACT}) → value → weight: the field's weight (a style tag weighs more than a
+ *     genre tag) times how many seeds share the value, at most once
+ * @param sceneTags the tags that define the seeds' scene ({@link SceneTags#defining}): a candidate
+ *     with one of them shares the scene
  */
 record SeedProfile(
     List<Track> tracks,
     List<Recommendations.SeedInfo> seedInfos,
     Map<String, Map<String, Double>> facets,
+    Set<String> sceneTags,
     float[] vector,
     Double bpm,
     Key key,
@@ -38,21 +48,16 @@ record SeedProfile(
     Set<String> releases,
     Set<String> artists) {
 
-  /** How much sharing a value of each facet field counts, before IDF. */
-  static final Map<String, Double> FIELD_WEIGHTS =
-      Map.of(
-          Schema.STYLE_EXACT, 1.0,
-          Schema.GENRE_EXACT, 0.5,
-          Schema.LABEL_EXACT, 0.7,
-          Schema.ARTIST_EXACT, 0.5);
-
   /** Tracks of a seed artist whose sound and styles stand for the artist. */
   static final int ARTIST_SAMPLE = 50;
 
-  static SeedProfile build(IndexSearcher s, Generation g, RecommendRequest req) throws IOException {
+  static SeedProfile build(
+      IndexSearcher s, Generation g, RecommendRequest req, Weights.Facets weights)
+      throws IOException {
     FeatureModel model = g.model();
     List<Track> tracks = new ArrayList<>();
-    Map<String, Map<String, Double>> facets = new LinkedHashMap<>();
+    Facets facets = new Facets(weights);
+    Set<String> sceneTags = new LinkedHashSet<>();
     List<float[]> vectors = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
     Set<String> songs = new LinkedHashSet<>();
@@ -68,8 +73,9 @@ record SeedProfile(
       if (!Versions.releaseKey(t).isEmpty()) {
         releases.add(Versions.releaseKey(t));
       }
-      artists.addAll(t.artists());
-      addTrackFacets(facets, t, 1.0);
+      t.artists().stream().filter(a -> !Placeholders.artist(a)).forEach(artists::add);
+      facets.addTrack(t, 1.0);
+      sceneTags.addAll(SceneTags.defining(t));
       float[] v = model == null ? null : model.vector(t);
       if (v != null) {
         vectors.add(v);
@@ -83,16 +89,15 @@ record SeedProfile(
       }
       for (String name : names) {
         artists.add(name);
-        add(facets, Schema.ARTIST_EXACT, name, 2.0);
+        facets.add(Schema.ARTIST_EXACT, name, weights.artist(), 2.0);
         TopDocs docs =
             s.search(KeywordField.newExactQuery(Schema.ARTIST_EXACT, name), ARTIST_SAMPLE);
         for (ScoreDoc sd : docs.scoreDocs) {
           Track t =
               TrackDocuments.fromSource(
                   s.storedFields().document(sd.doc).getBinaryValue(Schema.SOURCE));
-          for (String style : t.styles()) {
-            add(facets, Schema.STYLE_EXACT, style, 1.0 / docs.scoreDocs.length);
-          }
+          facets.addTags(t, 1.0 / docs.scoreDocs.length);
+          sceneTags.addAll(SceneTags.defining(t));
           float[] v = model == null ? null : model.vector(t);
           if (v != null) {
             vectors.add(v);
@@ -107,8 +112,14 @@ record SeedProfile(
       if (styles.isEmpty() && genres.isEmpty()) {
         throw new IllegalArgumentException("no style or genre \"" + typed + "\" in the catalog");
       }
-      styles.forEach(v -> add(facets, Schema.STYLE_EXACT, v, 1.5));
-      genres.forEach(v -> add(facets, Schema.GENRE_EXACT, v, 1.5));
+      for (String v : styles) {
+        SceneTags.of(v).forEach(tag -> facets.add(Schema.SCENE, tag, weights.style(), 1.5));
+        sceneTags.addAll(SceneTags.of(v));
+      }
+      for (String v : genres) {
+        SceneTags.of(v).forEach(tag -> facets.add(Schema.SCENE, tag, weights.style(), 1.5));
+        sceneTags.addAll(SceneTags.of(v));
+      }
       infos.add(new Recommendations.SeedInfo(typed, "genre", 0, 0));
     }
 
@@ -118,7 +129,8 @@ record SeedProfile(
     return new SeedProfile(
         tracks,
         infos,
-        facets,
+        facets.weights(),
+        sceneTags,
         mean,
         first == null ? null : first.tempo(),
         first == null ? null : first.key(),
@@ -139,18 +151,58 @@ record SeedProfile(
         s.storedFields().document(hit.scoreDocs[0].doc).getBinaryValue(Schema.SOURCE));
   }
 
-  private static void addTrackFacets(Map<String, Map<String, Double>> facets, Track t, double w) {
-    t.styles().forEach(v -> add(facets, Schema.STYLE_EXACT, v, w));
-    t.genres().forEach(v -> add(facets, Schema.GENRE_EXACT, v, w));
-    if (t.label() != null) {
-      add(facets, Schema.LABEL_EXACT, t.label(), w);
-    }
-    t.artists().forEach(v -> add(facets, Schema.ARTIST_EXACT, v, w));
-  }
+  /** Accumulates the seeds' facet values: the largest field weight and how many seeds share. */
+  private static final class Facets {
+    private final Weights.Facets weights;
+    private final Map<String, Map<String, double[]>> values = new LinkedHashMap<>();
 
-  private static void add(
-      Map<String, Map<String, Double>> facets, String field, String v, double w) {
-    facets.computeIfAbsent(field, f -> new LinkedHashMap<>()).merge(v, w, Double::sum);
+    Facets(Weights.Facets weights) {
+      this.weights = weights;
+    }
+
+    void addTrack(Track t, double n) {
+      addTags(t, n);
+      if (t.label() != null && !Placeholders.label(t.label())) {
+        add(Schema.LABEL_EXACT, t.label(), weights.label(), n);
+      }
+      for (String a : t.artists()) {
+        if (!Placeholders.artist(a)) {
+          add(Schema.ARTIST_EXACT, a, weights.artist(), n);
+        }
+      }
+    }
+
+    /** A track's style tags at the style weight, its genre tags at the genre weight. */
+    void addTags(Track t, double n) {
+      SceneTags.of(t.styles()).forEach(tag -> add(Schema.SCENE, tag, weights.style(), n));
+      SceneTags.of(t.genres()).forEach(tag -> add(Schema.SCENE, tag, weights.genre(), n));
+    }
+
+    void add(String field, String value, double fieldWeight, double n) {
+      double[] v =
+          values
+              .computeIfAbsent(field, f -> new LinkedHashMap<>())
+              .computeIfAbsent(value, k -> new double[2]);
+      v[0] = Math.max(v[0], fieldWeight);
+      v[1] += n;
+    }
+
+    /** Field → value → field weight × min(1, seeds sharing it); zero weights left out. */
+    Map<String, Map<String, Double>> weights() {
+      Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+      values.forEach(
+          (field, m) -> {
+            Map<String, Double> w = new LinkedHashMap<>();
+            m.forEach(
+                (value, v) -> {
+                  if (v[0] * v[1] > 0) {
+                    w.put(value, v[0] * Math.min(1, v[1]));
+                  }
+                });
+            out.put(field, w);
+          });
+      return out;
+    }
   }
 
   private static float[] mean(List<float[]> vectors) {

@@ -47,7 +47,8 @@ class BenchSmokeTest {
         .contains("| heap after GC while serving, MB | ")
         .contains("|   index, tracks/s | ")
         .containsOnlyOnce("## Ranking quality beside the seeds' methods\n\nTop 10 per seed track.")
-        .contains("### 2,000 tracks\n\n| method | style agreement | ")
+        .contains("### 2,000 tracks\n\n| method | mix@10 | style agreement | ")
+        .contains("| oracle | ")
         .contains("| cratedigger | ", "| musicAdviser | ", "| diggerz | ", "| random | ")
         .contains("## How it was measured");
     assertThat(r.out()).startsWith(md).contains("wrote " + out.resolve("smoke.json"));

@@ -55,7 +55,7 @@ class RecommenderTest {
   @Test
   void technoSeedGetsMixableTechnoWithoutItsOwnVersions() throws Exception {
     Recommendations r = similar("te01", 6);
-    assertThat(ids(r)).containsExactly("te13", "te10", "te04", "te07", "te06", "te15");
+    assertThat(ids(r)).containsExactly("te13", "te06", "te15", "te11", "te04", "te10");
     assertThat(r.seed().id()).isEqualTo("te01");
     var first = r.results().getFirst();
     assertThat(first.mixable()).isTrue();
@@ -81,15 +81,15 @@ class RecommenderTest {
   @Test
   void otherScenes() throws Exception {
     assertThat(ids(similar("dn03", 6)))
-        .containsExactly("dn11", "dn15", "dn07", "dn01", "dn05", "dn09");
+        .containsExactly("dn07", "dn01", "dn11", "dn15", "dn05", "dn09");
     assertThat(ids(similar("hi05", 6)))
-        .containsExactly("hi15", "hi09", "hi03", "hi11", "hi13", "hi01");
+        .containsExactly("hi10", "hi15", "hi11", "hi03", "hi13", "hi01");
   }
 
   @Test
   void seedWithoutFeaturesIsMatchedOnSceneTempoAndKey() throws Exception {
     Recommendations r = similar("te-nofeat", 6);
-    assertThat(ids(r)).containsExactly("te15", "te09", "te03", "te06", "te12", "te02");
+    assertThat(ids(r)).containsExactly("te15", "te09", "te03", "te05", "te11", "te02");
     assertThat(r.stats()).containsEntry("knnPool", 0);
     assertThat(r.results().getFirst().components()).doesNotContainKey("sound");
   }
@@ -98,7 +98,7 @@ class RecommenderTest {
   void candidateWithoutFeaturesSaysSo() throws Exception {
     // a house seed: the other scenes come after the mixable house tracks
     assertThat(ids(similar("ho01", 6)))
-        .containsExactly("ho13", "ho10", "ho05", "ho02", "te03", "te13");
+        .containsExactly("ho13", "ho05", "ho10", "ho02", "te03", "te12");
     // te-nofeat shares the techno scene, tempo and key with te01 but has no sound to compare
     var noFeatures =
         similar("te01", 20).results().stream()
@@ -114,11 +114,26 @@ class RecommenderTest {
   @Test
   void reciprocalRankFusionAndEnergyLift() throws Exception {
     assertThat(ids(run(withOptions("te01", 6, MixOptions.defaults(), Weights.Fusion.RRF))))
-        .containsExactly("te13", "te10", "te04", "te06", "te07", "te11");
+        .containsExactly("te13", "te04", "te10", "te06", "te07", "te11");
     MixOptions lift =
         new MixOptions(0.06, true, true, false, false, MixOptions.Energy.LIFT, 2, 1, 0);
-    assertThat(ids(run(withOptions("te01", 6, lift, null))))
-        .containsExactly("te13", "te04", "te07", "te10", "te06", "te11");
+    // te13 (0.822) and te06 (0.81) bring the energy of te01 (0.847) down: under lift they do not
+    // mix; te15 (0.847) keeps it, which lift allows
+    Recommendations lifted = run(withOptions("te01", 6, lift, null));
+    assertThat(ids(lifted)).containsExactly("te04", "te11", "te15", "te07", "te10", "te05");
+    assertThat(lifted.results())
+        .allSatisfy(
+            x -> {
+              assertThat(x.mixable()).isTrue();
+              assertThat(x.track().energy()).isGreaterThanOrEqualTo(0.847);
+            });
+    MixOptions liftNoCaps =
+        new MixOptions(0.06, true, true, false, false, MixOptions.Energy.LIFT, 100, 100, 0);
+    Recommendations all = run(withOptions("te01", 50, liftNoCaps, null));
+    var te13 =
+        all.results().stream().filter(x -> x.track().id().equals("te13")).findFirst().orElseThrow();
+    assertThat(te13.mixable()).isFalse();
+    assertThat(te13.reasons()).contains("brings the energy down (0.85 → 0.82), against lift");
   }
 
   static Filters filters(
@@ -145,7 +160,7 @@ class RecommenderTest {
         run(
             filtered(
                 "te01", filters(List.of(), List.of("drumcode"), List.of(), null, null, Map.of())));
-    assertThat(ids(noDrumcode)).containsExactly("te06", "te15", "te11", "te03", "te02", "te08");
+    assertThat(ids(noDrumcode)).containsExactly("te06", "te15", "te11", "te03", "te08", "te14");
     assertThat(noDrumcode.results())
         .allSatisfy(x -> assertThat(x.track().label()).isNotEqualTo("Drumcode"));
     // excluding a style typed in lower case: the techno tracks without "Minimal" come first
@@ -163,7 +178,7 @@ class RecommenderTest {
     Recommendations techOnly = run(filtered("te01", noMinimal));
     assertThat(techOnly.results())
         .allSatisfy(x -> assertThat(x.track().styles()).doesNotContain("Minimal"));
-    assertThat(ids(techOnly)).containsExactly("te13", "te10", "te04", "te07", "ho01", "ho05");
+    assertThat(ids(techOnly)).containsExactly("te13", "te04", "te10", "te07", "ho01", "ho13");
     // including one: all results carry it
     Recommendations minimal =
         run(
@@ -183,7 +198,7 @@ class RecommenderTest {
               assertThat(x.track().tempo()).isBetween(130.0, 140.0);
               assertThat(x.track().year()).isBetween(2018, 2022);
             });
-    assertThat(ids(fast)).containsExactly("te07", "te06", "te12", "te14");
+    assertThat(ids(fast)).containsExactly("te06", "te07", "te12", "te14");
   }
 
   @Test
@@ -236,7 +251,7 @@ class RecommenderTest {
             new Recommendations.SeedInfo("dusty fingers", "artist", 2, 2),
             new Recommendations.SeedInfo("boom bap", "genre", 15, 14));
     // the artist seed pulls its own track hi01 in (one only: a seed artist is capped at one)
-    assertThat(ids(r)).containsExactly("hi01", "hi03", "hi09", "hi14", "hi15");
+    assertThat(ids(r)).containsExactly("hi03", "hi14", "hi01", "hi10", "hi15");
     assertThat(r.results()).allSatisfy(x -> assertThat(x.mixable()).isTrue());
     assertThat(r.results())
         .extracting(Recommendations.Recommendation::score)
