@@ -7,6 +7,7 @@ import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.model.Cluster;
 import io.cratedigger.rank.MixPath;
 import io.cratedigger.search.FacetValues;
+import io.cratedigger.track.Placeholders;
 import io.cratedigger.track.Track;
 import io.cratedigger.track.Versions;
 import java.io.IOException;
@@ -32,13 +33,28 @@ final class CatalogService {
     this.live = live;
   }
 
-  /** Value → count of a keyword field, most tracks first, optionally filtered by folded text. */
+  private static boolean placeholder(String field, String value) {
+    return switch (field) {
+      case Schema.ARTIST_EXACT -> Placeholders.artist(value);
+      case Schema.LABEL_EXACT -> Placeholders.label(value);
+      default -> false;
+    };
+  }
+
+  /**
+   * Value → count of a keyword field, most tracks first, optionally filtered by folded text.
+   * Placeholder artists and labels ("Various Artists", "Not On Label") are listed only when
+   * searched for: they are not an artist or a label a user browses to.
+   */
   List<Map<String, Object>> facet(String field, String search, int limit) throws IOException {
     String want = search == null ? "" : Versions.fold(search);
     return live.search(
         (s, g) -> {
           List<Map.Entry<String, Integer>> all = new ArrayList<>();
           for (var e : FacetValues.counts(s.getIndexReader(), field).entrySet()) {
+            if (want.isEmpty() && placeholder(field, e.getKey())) {
+              continue;
+            }
             if (want.isEmpty() || Versions.fold(e.getKey()).contains(want)) {
               all.add(e);
             }

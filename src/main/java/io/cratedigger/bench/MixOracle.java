@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The best {@code mixAt10} any ranking could reach on a catalog: for each seed, how many tracks of
  * other releases (and other songs: a version of the seed is never a recommendation) {@linkplain
- * Quality#qualifies qualify}, at most 10, over 10. Seeds without a scene, key or tempo are left out,
- * as {@link Quality} leaves them out.
+ * Quality#qualifies qualify}, at most 10, over 10. Seeds without a scene, key or tempo are left
+ * out, as {@link Quality} leaves them out.
  */
 final class MixOracle {
   private final List<Track> tracks;

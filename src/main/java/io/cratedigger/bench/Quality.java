@@ -105,8 +105,8 @@ public final class Quality {
   }
 
   /**
-   * Whether a result shares the scene and mixes with the seed: one of the seed's defining tags
-   * (its styles', or its genres' when it has no style; in the vocabulary of {@link SceneTags}, so
+   * Whether a result shares the scene and mixes with the seed: one of the seed's defining tags (its
+   * styles', or its genres' when it has no style; in the vocabulary of {@link SceneTags}, so
    * sources meet) among the result's styles and genres, a compatible key as released, and a tempo
    * within ±6 % (half and double time count). Unknown key or tempo does not qualify.
    */

@@ -39,6 +39,9 @@ public final class QualityBench {
     for (int d = 0; d < maxDoc && tracks.size() < MAX_TRACKS; d += step) {
       tracks.add(TrackDocuments.fromSource(stored.document(d).getBinaryValue(Schema.SOURCE)));
     }
+    // seeds drawn from the tracks in id order: the same seeds whatever the index's document order
+    // (which depends on the indexing threads), so two indexes of one catalog compare
+    tracks.sort(java.util.Comparator.comparing(Track::id));
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < tracks.size(); i++) {
       index.put(tracks.get(i).id(), i);

@@ -26,7 +26,8 @@ public record AppConfig(Path formats, Path index, Weights weights) {
   public static final Path DEFAULT_FILE = Path.of("config", "cratedigger.yaml");
 
   private static final Set<String> KEYS = Set.of("formats", "index", "ranking");
-  private static final Set<String> RANKING_KEYS = Set.of("fusion", "weights", "pools", "facets", "sceneFirst");
+  private static final Set<String> RANKING_KEYS =
+      Set.of("fusion", "weights", "pools", "facets", "sceneFirst");
   private static final Set<String> POOL_KEYS = Set.of("lexical", "knn");
 
   public AppConfig {

@@ -27,7 +27,11 @@ public final class Generation implements Closeable {
   private final AtomicInteger refs = new AtomicInteger(1); // the LiveIndex's own reference
 
   private Generation(
-      Path folder, Directory directory, SearcherManager searchers, FeatureModel model, SceneModel scenes)
+      Path folder,
+      Directory directory,
+      SearcherManager searchers,
+      FeatureModel model,
+      SceneModel scenes)
       throws IOException {
     this.name = folder.getFileName().toString();
     this.folder = folder;

@@ -195,7 +195,10 @@ public final class IndexBuilder {
           @Override
           public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
             // merges rebuild the graph; let them use every core
-            return new Lucene99HnswVectorsFormat(maxConn, beam, workers, mergeWorkers);
+            // Lucene refuses an executor for a single merge worker
+            return workers > 1
+                ? new Lucene99HnswVectorsFormat(maxConn, beam, workers, mergeWorkers)
+                : new Lucene99HnswVectorsFormat(maxConn, beam);
           }
         });
     return cfg;
@@ -249,16 +252,22 @@ public final class IndexBuilder {
           t -> {
             batcher.batch.add(enrich(t));
             if (batcher.batch.size() == BATCH) {
-              put(queue, batcher.batch);
+              put(queue, batcher.batch, workers);
               batcher.batch = new ArrayList<>(BATCH);
             }
           });
       if (!batcher.batch.isEmpty()) {
-        put(queue, batcher.batch);
+        put(queue, batcher.batch, workers);
       }
+    } catch (WorkerStopped e) {
+      // the failed worker's future reports the cause below
     } finally {
-      for (int i = 0; i < threads; i++) {
-        put(queue, poison);
+      try {
+        for (int i = 0; i < threads; i++) {
+          put(queue, poison, workers);
+        }
+      } catch (WorkerStopped e) {
+        // the others stop on their own failure or on the poison already queued
       }
       pool.shutdown();
     }
@@ -276,9 +285,27 @@ public final class IndexBuilder {
     return total;
   }
 
-  private static void put(BlockingQueue<List<Track>> queue, List<Track> batch) {
+  /** Reading stops: a worker has stopped, and no one takes the batches any more. */
+  private static final class WorkerStopped extends RuntimeException {
+    WorkerStopped() {
+      super("an indexing worker stopped", null, false, false);
+    }
+  }
+
+  /**
+   * Hands a batch to the workers; gives up instead of waiting for ever when a worker has stopped
+   * (its failure is then reported by the caller, from the worker's future).
+   */
+  private static void put(
+      BlockingQueue<List<Track>> queue, List<Track> batch, List<Future<Long>> workers) {
     try {
-      queue.put(batch);
+      while (!queue.offer(batch, 200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        for (Future<Long> w : workers) {
+          if (w.isDone()) {
+            throw new WorkerStopped(); // its future says why
+          }
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while indexing", e);

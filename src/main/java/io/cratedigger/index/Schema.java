@@ -29,9 +29,9 @@ public final class Schema {
 
   /**
    * The track's styles and genres in one vocabulary ({@link io.cratedigger.track.SceneTags}), so
-   * that sources meet: "Techno (Peak Time / Driving)" from Beatport and "Techno" from Discogs
-   * both carry {@code techno}. Keyword with sorted-set doc values; the scene score and retrieval
-   * match on it.
+   * that sources meet: "Techno (Peak Time / Driving)" from Beatport and "Techno" from Discogs both
+   * carry {@code techno}. Keyword with sorted-set doc values; the scene score and retrieval match
+   * on it.
    */
   public static final String SCENE = "scene";
 

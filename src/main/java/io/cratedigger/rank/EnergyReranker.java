@@ -30,7 +30,10 @@ public final class EnergyReranker implements Reranker {
     };
   }
 
-  /** Whether a change {@code delta} goes against the direction (a fall under lift, a rise under drop). */
+  /**
+   * Whether a change {@code delta} goes against the direction (a fall under lift, a rise under
+   * drop).
+   */
   public static boolean against(double delta, MixOptions.Energy direction) {
     return switch (direction) {
       case LIFT -> delta < 0;

@@ -10,11 +10,12 @@ import java.util.Map;
  * track id, so the order is reproducible.
  *
  * <p>Score: the weighted mean of the components the candidate has ({@code Σ wᵢcᵢ / Σ wᵢ}); a track
- * without audio features, when the seed has them, counts a middling sound ({@value
- * #UNKNOWN_SOUND}) rather than none, so it is neither punished for a missing number nor ranked on
- * the scene alone above every sound-alike. With reciprocal rank fusion the sound and scene weights go to the candidate's
- * fused rank, {@code Σ 1/(RRF_K + rank)}, divided by its best possible value {@code 2/(RRF_K+1)}. A
- * candidate from one of the seeds' own releases keeps {@value #SAME_RELEASE_FACTOR} of its score.
+ * without audio features, when the seed has them, counts a middling sound ({@value #UNKNOWN_SOUND})
+ * rather than none, so it is neither punished for a missing number nor ranked on the scene alone
+ * above every sound-alike. With reciprocal rank fusion the sound and scene weights go to the
+ * candidate's fused rank, {@code Σ 1/(RRF_K + rank)}, divided by its best possible value {@code
+ * 2/(RRF_K+1)}. A candidate from one of the seeds' own releases keeps {@value #SAME_RELEASE_FACTOR}
+ * of its score.
  */
 public final class ScoreReranker implements Reranker {
   public static final String TAG = "score";
@@ -23,10 +24,10 @@ public final class ScoreReranker implements Reranker {
   public static final int RRF_K = 60;
 
   /**
-   * The sound score a track without audio features counts with when the seed has a sound: neither
-   * a close nor a far one. Without it, the weighted mean over the components a track has would
-   * rank a featureless track that shares the scene above every sound-alike, as the sound weight
-   * is the largest.
+   * The sound score a track without audio features counts with when the seed has a sound: neither a
+   * close nor a far one. Without it, the weighted mean over the components a track has would rank a
+   * featureless track that shares the scene above every sound-alike, as the sound weight is the
+   * largest.
    */
   public static final double UNKNOWN_SOUND = 0.5;
 

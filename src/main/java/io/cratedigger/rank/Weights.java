@@ -23,8 +23,8 @@ public record Weights(
     boolean sceneFirst) {
 
   /**
-   * How much sharing a value of each facet counts in the scene score, before its rarity (IDF):
-   * a shared style says most about the scene, a genre less (Discogs' genres are broad), a label and
+   * How much sharing a value of each facet counts in the scene score, before its rarity (IDF): a
+   * shared style says most about the scene, a genre less (Discogs' genres are broad), a label and
    * an artist less again. {@code near} scales the credit for a near style ("Tech House" for a
    * "Techno" seed gets {@code near × similarity} of a shared one). {@code shared} is the part of
    * the scene score a track earns by sharing one of the seed's defining styles at all (the rest is
@@ -85,22 +85,42 @@ public record Weights(
   }
 
   /**
-   * sound 0.50, scene 0.195, tempo 0.03, key 0.03, energy 0.02, cluster 0, target 0.05; no hard
+   * sound 0.50, scene 0.21, tempo 0.03, key 0.03, energy 0.02, cluster 0, target 0.05; no hard
    * scene tier. Chosen on the real export (README, "Ranking on real collections"): among the tracks
    * that mix, the closest sound with a bonus for sharing the scene, so the top 10 share the scene
-   * and mix 0.77 of the time (the oracle: 0.91) while staying within 10 % of the sound distance of
+   * and mix 0.78 of the time (the oracle: 0.90) while staying within 10 % of the sound distance of
    * sound alone. Tempo and key only order tracks that already mix, so they weigh little.
    */
   public static Weights defaults() {
     return new Weights(
-        0.50, 0.195, 0.03, 0.03, 0.02, 0.0, 0.05, Fusion.WEIGHTED, 100, 100, Facets.defaults(),
+        0.50,
+        0.21,
+        0.03,
+        0.03,
+        0.02,
+        0.0,
+        0.05,
+        Fusion.WEIGHTED,
+        100,
+        100,
+        Facets.defaults(),
         false);
   }
 
   /** The same weights with another fusion. */
   public Weights withFusion(Fusion f) {
     return new Weights(
-        sound, scene, tempo, key, energy, cluster, target, f, lexicalPool, knnPool, facets,
+        sound,
+        scene,
+        tempo,
+        key,
+        energy,
+        cluster,
+        target,
+        f,
+        lexicalPool,
+        knnPool,
+        facets,
         sceneFirst);
   }
 

@@ -26,8 +26,7 @@ import org.apache.lucene.index.SortedSetDocValues;
  */
 final class CandidateReader {
   /** Facet fields read for the scene score. */
-  static final List<String> FACETS =
-      List.of(Schema.SCENE, Schema.LABEL_EXACT, Schema.ARTIST_EXACT);
+  static final List<String> FACETS = List.of(Schema.SCENE, Schema.LABEL_EXACT, Schema.ARTIST_EXACT);
 
   /**
    * A candidate and the seed facet values it shares (field → values), for the scene score and
@@ -42,10 +41,7 @@ final class CandidateReader {
    * matched by term ordinal, so a candidate's other tags and labels are never turned into strings.
    */
   static List<Read> read(
-      IndexReader reader,
-      int[] docs,
-      boolean attributes,
-      Map<String, Set<String>> wanted)
+      IndexReader reader, int[] docs, boolean attributes, Map<String, Set<String>> wanted)
       throws IOException {
     int[] sorted = docs.clone();
     Arrays.sort(sorted);
@@ -81,10 +77,7 @@ final class CandidateReader {
     private final KnnVectorValues.DocIndexIterator vectorDocs;
     private final SortedNumericDocValues[] attributes;
 
-    Segment(
-        LeafReader leaf,
-        boolean withAttributes,
-        Map<String, Set<String>> wanted)
+    Segment(LeafReader leaf, boolean withAttributes, Map<String, Set<String>> wanted)
         throws IOException {
       id = DocValues.getSortedSet(leaf, Schema.ID);
       bpm = DocValues.getSortedNumeric(leaf, Schema.BPM);

@@ -59,6 +59,20 @@ public final class Recommender {
   /** A facet value in more of the catalog than this only retrieves if nothing rarer exists. */
   static final double MAX_RETRIEVAL_SHARE = 0.30;
 
+  /** Most popular first (unknown popularity last), then in index order. */
+  private static final Sort POPULAR_FIRST =
+      new Sort(
+          new org.apache.lucene.search.SortedNumericSortField(
+              Schema.POPULARITY,
+              SortField.Type.INT,
+              true,
+              org.apache.lucene.search.SortedNumericSelector.Type.MIN,
+              Integer.MIN_VALUE),
+          SortField.FIELD_DOC);
+
+  /** A defining scene tag in more of the catalog than this does not retrieve. */
+  static final double MAX_SCENE_SHARE = 0.50;
+
   static final int MIN_RETRIEVAL_TERMS = 3;
   static final int MAX_RETRIEVAL_TERMS = 32;
 
@@ -160,12 +174,17 @@ public final class Recommender {
       Query mixes = rule.perDocument();
       tasks.put("mixableLexical", () -> s.search(and(and(lexical, mixes), filter), MIXABLE_POOL));
     }
+    if (!vectors && rule != null && !seed.sceneTags().isEmpty()) {
+      // no sound to order by (a Beatport chart, a featureless seed): the scene-sharing tracks that
+      // mix, most popular first
+      Query sceneMixes = and(and(sceneQuery(seed.sceneTags()), rule.perDocument()), filter);
+      tasks.put("sceneMixable", () -> s.search(sceneMixes, SCENE_POOL + extra, POPULAR_FIRST));
+    }
     if (vectors && rule != null && !seed.sceneTags().isEmpty()) {
       // the nearest in sound among the tracks that share the scene and mix: what the top of the
       // list is made of when the scene comes first (in real collections sound alone finds the
       // scene only a quarter of the time)
-      Query sceneMixes =
-          and(and(sceneQuery(seed.sceneTags()), rule.perDocument()), filter);
+      Query sceneMixes = and(and(sceneQuery(seed.sceneTags()), rule.perDocument()), filter);
       tasks.put(
           "sceneMixKnn",
           () ->
@@ -190,34 +209,20 @@ public final class Recommender {
     int lex = hits.containsKey("lexical") ? collect(hits.get("lexical"), pool, 0) : 0;
     int knn = hits.containsKey("knn") ? collect(hits.get("knn"), pool, 1) : 0;
     int mixable = 0;
-    for (String k : List.of("mixableKnn", "mixableLexical", "sceneMixKnn")) {
+    for (String k : List.of("mixableKnn", "mixableLexical", "sceneMixKnn", "sceneMixable")) {
       mixable += hits.containsKey(k) ? collect(hits.get(k), pool, -1) : 0;
     }
     stats.put("lexicalPool", lex);
     if (pool.size() <= seed.excludedIds().size()) {
       // nothing to match on (no style, no vector): the mixable tracks, most popular first
       Query fallback = and(rule == null ? MatchAllDocsQuery.INSTANCE : rule.terms(), filter);
-      collect(
-          s.search(
-              fallback,
-              w.lexicalPool() + extra,
-              new Sort(
-                  new org.apache.lucene.search.SortedNumericSortField(
-                      Schema.POPULARITY,
-                      SortField.Type.INT,
-                      true,
-                      org.apache.lucene.search.SortedNumericSelector.Type.MIN,
-                      Integer.MIN_VALUE),
-                  SortField.FIELD_DOC)),
-          pool,
-          -1);
+      collect(s.search(fallback, w.lexicalPool() + extra, POPULAR_FIRST), pool, -1);
       stats.put("fallback", "popular tracks passing the filters and mixing rules");
     }
     stats.put("knnPool", knn);
 
     long t1 = System.nanoTime();
-    SceneScorer scene =
-        new SceneScorer(s.getIndexReader(), seed, g.scenes(), w.facets());
+    SceneScorer scene = new SceneScorer(s.getIndexReader(), seed, g.scenes(), w.facets());
     List<Candidate> candidates = new ArrayList<>(pool.size());
     read(s, req, seed, pool, pool.keySet(), scene, candidates);
     long mixableFound = candidates.stream().filter(c -> mixes(c, seed, opt)).count();
@@ -439,11 +444,13 @@ public final class Recommender {
    * Seed facets as weighted term clauses; BM25 gives each its IDF. Only discriminative values
    * retrieve (in at most {@value #MAX_RETRIEVAL_SHARE} of the tracks, or else the rarest few): a
    * "Electronic" that half the catalog shares adds almost nothing to a BM25 score but would make
-   * the query score half the catalog. The scene score still counts every facet. Null when the seeds
+   * the query score half the catalog. The scene score still counts every facet. The seeds' defining
+   * scene tags retrieve unless they are in more than {@value #MAX_SCENE_SHARE} of the tracks: they
+   * are the scene, and a seed with a rare label and artist must still find it. Null when the seeds
    * have none.
    */
   private static Query lexicalQuery(IndexSearcher s, SeedProfile seed) throws IOException {
-    record Clause(Term term, float boost, int df) {}
+    record Clause(Term term, float boost, int df, boolean scene) {}
     List<Clause> clauses = new ArrayList<>();
     int n = s.getIndexReader().maxDoc();
     for (var field : seed.facets().entrySet()) {
@@ -451,7 +458,9 @@ public final class Recommender {
         Term t = new Term(field.getKey(), v.getKey());
         int df = s.getIndexReader().docFreq(t);
         if (df > 0) {
-          clauses.add(new Clause(t, v.getValue().floatValue(), df));
+          boolean scene =
+              field.getKey().equals(Schema.SCENE) && seed.sceneTags().contains(v.getKey());
+          clauses.add(new Clause(t, v.getValue().floatValue(), df, scene));
         }
       }
     }
@@ -463,8 +472,9 @@ public final class Recommender {
     int used = 0;
     for (Clause c : clauses) {
       boolean rare = c.df() <= MAX_RETRIEVAL_SHARE * n;
-      if ((used >= MIN_RETRIEVAL_TERMS && !rare) || used >= MAX_RETRIEVAL_TERMS) {
-        break;
+      boolean scene = c.scene() && c.df() <= MAX_SCENE_SHARE * n;
+      if (used >= MAX_RETRIEVAL_TERMS || (used >= MIN_RETRIEVAL_TERMS && !rare && !scene)) {
+        continue;
       }
       b.add(new BoostQuery(new TermQuery(c.term()), c.boost()), Occur.SHOULD);
       used++;

@@ -17,9 +17,9 @@ import org.apache.lucene.index.Term;
 
 /**
  * The scene a candidate shares with the seeds: the IDF-weighted share of the seeds' style and genre
- * tags, label and artists that it has, {@code Σ_shared w·idf / Σ_seed w·idf}, in 0..1. A shared rare
- * style ("Dub Techno", in 0.1 % of tracks) counts far more than a shared "Electronic". IDF as in
- * BM25: {@code ln(1 + (N − df + 0.5) / (df + 0.5))}.
+ * tags, label and artists that it has, {@code Σ_shared w·idf / Σ_seed w·idf}, in 0..1. A shared
+ * rare style ("Dub Techno", in 0.1 % of tracks) counts far more than a shared "Electronic". IDF as
+ * in BM25: {@code ln(1 + (N − df + 0.5) / (df + 0.5))}.
  *
  * <p>A seed tag the candidate lacks still earns part of its weight when the candidate has a tag the
  * catalog puts near it ({@link SceneModel}): {@code near × similarity}, the best such tag counting.
@@ -84,7 +84,9 @@ final class SceneScorer {
         .forEach(
             l ->
                 l.forEach(
-                    x -> out.computeIfAbsent(Schema.SCENE, f -> new LinkedHashSet<>()).add(x.tag())));
+                    x ->
+                        out.computeIfAbsent(Schema.SCENE, f -> new LinkedHashSet<>())
+                            .add(x.tag())));
     return out;
   }
 
@@ -141,8 +143,7 @@ final class SceneScorer {
         artists.add(v);
       }
     }
-    c.component(
-        "scene", sharedPart * (c.inScene() ? 1 : 0) + (1 - sharedPart) * (shared / total));
+    c.component("scene", sharedPart * (c.inScene() ? 1 : 0) + (1 - sharedPart) * (shared / total));
     // the scene in words: the defining styles shared (a shared broad genre goes without saying
     // then), else what is shared
     List<String> defining = tags.stream().filter(sceneTags::contains).toList();
@@ -176,8 +177,8 @@ final class SceneScorer {
   }
 
   /**
-   * The shared tags without the ones another shared tag spells out: with "techno peak time
-   * driving" shared, its parent "techno" goes without saying.
+   * The shared tags without the ones another shared tag spells out: with "techno peak time driving"
+   * shared, its parent "techno" goes without saying.
    */
   static List<String> mostSpecific(List<String> tags) {
     List<String> out = new ArrayList<>();

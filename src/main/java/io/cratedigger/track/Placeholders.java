@@ -47,8 +47,8 @@ public final class Placeholders {
   }
 
   /**
-   * Whether {@code name} is a placeholder label ("Not On Label", also Discogs' "Not On Label
-   * (Aphex Twin Self-released)").
+   * Whether {@code name} is a placeholder label ("Not On Label", also Discogs' "Not On Label (Aphex
+   * Twin Self-released)").
    */
   public static boolean label(String name) {
     if (name == null) {

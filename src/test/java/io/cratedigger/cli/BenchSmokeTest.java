@@ -73,7 +73,14 @@ class BenchSmokeTest {
     assertThat(http.path("heapAfterGcMb").asLong()).isPositive();
     assertThat(http.path("readySeconds").asDouble()).isPositive();
     assertThat(run.path("quality").propertyNames())
-        .containsExactly("cratedigger", "musicAdviser", "diggerz", "random");
+        .containsExactly("cratedigger", "musicAdviser", "diggerz", "random", "oracle");
+    // mix@10 for every method, and the oracle bounds them all
+    double oracle = run.path("quality").path("oracle").path("mixAt10").asDouble();
+    for (String m : new String[] {"cratedigger", "musicAdviser", "diggerz", "random"}) {
+      assertThat(run.path("quality").path(m).path("mixAt10").asDouble())
+          .as(m)
+          .isBetween(0.0, oracle);
+    }
     // the catalog is kept for the next run (deterministic for its seed), the index rebuilt
     assertThat(tmp.resolve("work").resolve("catalog-2000-s1.csv")).exists();
   }

@@ -156,7 +156,8 @@ class RerankersTest {
 
   /**
    * Weighted mean over present components with the default weights: sound 0.8 (w 0.50), tempo 0.5
-   * (w 0.03): (0.40 + 0.015) / 0.53 = 0.783019. RRF: ranks 1 and 3: (1/61 + 1/63) / (2/61) = 0.9841.
+   * (w 0.03): (0.40 + 0.015) / 0.53 = 0.783019. RRF: ranks 1 and 3: (1/61 + 1/63) / (2/61) =
+   * 0.9841.
    */
   @Test
   void scoreAndFusion() {
