@@ -59,7 +59,7 @@ public record SceneModel(Map<String, List<Near>> near, Map<String, String> displ
   static final int MAX_TAGS_PER_CONTEXT = 24;
 
   /** Documents read at most when learning (a stride sample of larger catalogs). */
-  static final int MAX_DOCS = 2_000_000;
+  static final int MAX_DOCS = 250_000;
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
