@@ -13,14 +13,23 @@ public final class Fixtures {
    */
   public static io.cratedigger.index.LiveIndex similarIndex(Path dir) throws Exception {
     Path csv = Path.of(Fixtures.class.getResource("/similar/catalog.csv").toURI());
+    return io.cratedigger.index.LiveIndex.open(build(dir, 2, java.util.List.of(csv)));
+  }
+
+  /**
+   * Indexes {@code files} (any format, detected) into {@code dir} with {@code threads} indexing
+   * threads and small test settings; one thread keeps the document order the same on every run.
+   */
+  public static io.cratedigger.index.IndexStore build(
+      Path dir, int threads, java.util.List<Path> files) throws Exception {
     var store = new io.cratedigger.index.IndexStore(dir);
     new io.cratedigger.index.IndexBuilder(
             new io.cratedigger.ingest.Importer(io.cratedigger.ingest.FormatRegistry.bundled()),
             store,
-            new io.cratedigger.index.BuildOptions(2, 16, 50, 64, 10_000, 42),
+            new io.cratedigger.index.BuildOptions(threads, 16, 50, 64, 200_000, 42),
             io.cratedigger.index.BuildListener.NONE)
-        .build(java.util.List.of(csv), "auto");
-    return io.cratedigger.index.LiveIndex.open(store);
+        .build(files, "auto");
+    return store;
   }
 
   /** {@code src/test/resources/formats/NAME}, one small export per format. */

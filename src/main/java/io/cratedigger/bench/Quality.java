@@ -64,9 +64,9 @@ public final class Quality {
       }
       lists++;
       Set<String> distinct = new HashSet<>();
+      List<String> seedTags = SceneTags.defining(seed);
       for (var r : a.results()) {
         Track t = r.track();
-        List<String> seedTags = SceneTags.defining(seed);
         if (!seedTags.isEmpty()) {
           styleN++;
           style += sharesScene(seedTags, t) ? 1 : 0;

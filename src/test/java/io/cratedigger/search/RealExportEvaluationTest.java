@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cratedigger.Fixtures;
 import io.cratedigger.bench.QualityBench;
-import io.cratedigger.index.BuildListener;
-import io.cratedigger.index.BuildOptions;
-import io.cratedigger.index.IndexBuilder;
 import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
-import io.cratedigger.ingest.FormatRegistry;
-import io.cratedigger.ingest.Importer;
 import io.cratedigger.rank.Weights;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,15 +40,8 @@ class RealExportEvaluationTest {
     }
     assumeTrue(Files.isRegularFile(export), "no " + export + " beside the project");
 
-    IndexStore store = new IndexStore(tmp.resolve("index"));
-    new IndexBuilder(
-            new Importer(FormatRegistry.bundled()),
-            store,
-            new BuildOptions(
-                1, 16, 50, 64, 200_000,
-                42), // one thread: the same document order, so the same seeds
-            BuildListener.NONE)
-        .build(List.of(export), "auto");
+    // one thread: the same document order on every run
+    IndexStore store = Fixtures.build(tmp.resolve("index"), 1, List.of(export));
     Map<String, Map<String, Double>> q;
     try (LiveIndex live = LiveIndex.open(store)) {
       Recommender engine = new Recommender(Weights.defaults());

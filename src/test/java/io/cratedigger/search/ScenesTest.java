@@ -2,13 +2,8 @@ package io.cratedigger.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cratedigger.index.BuildListener;
-import io.cratedigger.index.BuildOptions;
-import io.cratedigger.index.IndexBuilder;
-import io.cratedigger.index.IndexStore;
+import io.cratedigger.Fixtures;
 import io.cratedigger.index.LiveIndex;
-import io.cratedigger.ingest.FormatRegistry;
-import io.cratedigger.ingest.Importer;
 import io.cratedigger.model.SceneModel;
 import io.cratedigger.rank.Weights;
 import java.nio.file.Path;
@@ -31,14 +26,10 @@ class ScenesTest {
 
   @BeforeAll
   static void index() throws Exception {
-    IndexStore store = new IndexStore(tmp.resolve("index"));
-    new IndexBuilder(
-            new Importer(FormatRegistry.bundled()),
-            store,
-            new BuildOptions(2, 16, 50, 64, 10_000, 42),
-            BuildListener.NONE)
-        .build(List.of(fixture("discogs.csv"), fixture("beatport.csv")), "auto");
-    live = LiveIndex.open(store);
+    live =
+        LiveIndex.open(
+            Fixtures.build(
+                tmp.resolve("index"), 2, List.of(fixture("discogs.csv"), fixture("beatport.csv"))));
   }
 
   static Path fixture(String name) throws Exception {
