@@ -50,6 +50,24 @@ final class IndexCommand implements Callable<Integer> {
       description = "the format of every input, or auto to detect each (default: ${DEFAULT-VALUE})")
   String format;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "NAME",
+      defaultValue = "auto",
+      description =
+          "the inputs' text encoding (utf-8, windows-1252, iso-8859-1, utf-16...), or auto to"
+              + " detect each (default: ${DEFAULT-VALUE})")
+  String encoding;
+
+  @Option(
+      names = "--max-skipped",
+      paramLabel = "PERCENT",
+      defaultValue = "10",
+      description =
+          "refuse the rebuild (exit 1, live index kept) when more of a file's rows than this"
+              + " could not be used (default: ${DEFAULT-VALUE})")
+  double maxSkippedPercent;
+
   @Option(names = "--threads", paramLabel = "N", description = "indexing threads (default: cores)")
   Integer threads;
 
@@ -93,8 +111,13 @@ final class IndexCommand implements Callable<Integer> {
     }
     IndexReport report;
     try (Bars bars = new Bars()) {
-      var importer = config.importer();
-      var builder = new IndexBuilder(importer, new IndexStore(dir), options, bars);
+      var importer = config.importer().withEncoding(encoding);
+      if (!(maxSkippedPercent >= 0 && maxSkippedPercent <= 100)) {
+        throw new BadInputException("--max-skipped must be 0..100, got " + maxSkippedPercent);
+      }
+      var builder =
+          new IndexBuilder(importer, new IndexStore(dir), options, bars)
+              .maxSkipped(maxSkippedPercent / 100);
       if (!features.isEmpty()) {
         builder.joinFeatures(io.cratedigger.ingest.FeatureJoin.load(importer, features));
       }
@@ -122,14 +145,24 @@ final class IndexCommand implements Callable<Integer> {
         r.seconds().get("total"),
         r.tracksPerSecond());
     out.printf(Locale.ROOT, "  inputs: %s (%s)%n", String.join(", ", r.files()), r.format());
+    long skipped = r.skipped().values().stream().mapToLong(Long::longValue).sum();
     out.printf(
         Locale.ROOT,
         "  rows read %,d, tracks kept %,d, skipped %,d%s, merged %,d%n",
         r.rowsRead(),
         r.tracksKept(),
-        r.skipped().values().stream().mapToLong(Long::longValue).sum(),
-        r.skipped().isEmpty() ? "" : " " + r.skipped(),
+        skipped,
+        skipped == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                " (%.1f %% of the rows lost: %s)",
+                100.0 * skipped / Math.max(1, r.rowsRead()),
+                r.skipped()),
         r.merged());
+    r.inputs().stream()
+        .filter(i -> !i.encoding().equals("utf-8") && !i.encoding().startsWith("utf-8 ("))
+        .forEach(i -> out.println("  " + i.file() + " read as " + i.encoding()));
     if (!r.featureJoin().isEmpty()) {
       out.println("  joined with audio features: " + r.featureJoin());
     }

@@ -31,6 +31,15 @@ final class InspectCommand implements Callable<Integer> {
       description = "the format, or auto to detect it (default: ${DEFAULT-VALUE})")
   String format;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "NAME",
+      defaultValue = "auto",
+      description =
+          "the file's text encoding (utf-8, windows-1252, iso-8859-1, utf-16...), or auto to"
+              + " detect it (default: ${DEFAULT-VALUE})")
+  String encoding;
+
   @Option(names = "--json", description = "print the report as JSON")
   boolean json;
 
@@ -41,7 +50,10 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ImportReport report =
-        config.importer().inspect(file, format, Progress.bytes("Reading " + file.getFileName()));
+        config
+            .importer()
+            .withEncoding(encoding)
+            .inspect(file, format, Progress.bytes("Reading " + file.getFileName()));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.PRETTY.writeValueAsString(report));
@@ -55,6 +67,7 @@ final class InspectCommand implements Callable<Integer> {
   /** The report for people: counts first, then reasons, then the column mapping. */
   static void print(ImportReport r, PrintWriter out) {
     out.printf(Locale.ROOT, "%s: %s (%s)%n", r.file(), r.formatDescription(), r.format());
+    out.printf(Locale.ROOT, "  %-22s %s%n", "encoding", r.encoding());
     line(out, "rows read", r.rowsRead(), null);
     line(out, "tracks kept", r.tracksKept(), null);
     line(out, "rows skipped", r.skippedTotal(), r.skipped());

@@ -66,6 +66,46 @@ public final class IndexBuilder {
     return this;
   }
 
+  /**
+   * The share of a file's rows that may be skipped (malformed, too long, missing a title...) before
+   * the rebuild is refused and the live index kept: default {@value #DEFAULT_MAX_SKIPPED}.
+   */
+  public IndexBuilder maxSkipped(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("the skipped share must be 0..1, got " + share);
+    }
+    this.maxSkipped = share;
+    return this;
+  }
+
+  /** Default for {@link #maxSkipped}: a tenth of a file. */
+  public static final double DEFAULT_MAX_SKIPPED = 0.10;
+
+  private double maxSkipped = DEFAULT_MAX_SKIPPED;
+
+  /** Refuses the rebuild when a file lost more than {@code max} of its rows. */
+  static void checkSkipped(List<ImportReport> reports, double max) {
+    for (ImportReport r : reports) {
+      long lost = r.skippedTotal();
+      if (r.rowsRead() > 0 && lost > max * r.rowsRead()) {
+        throw new ImportException(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s: %,d of %,d rows (%.1f %%) could not be used, more than the %s %% allowed"
+                    + " (--max-skipped); the live index was kept. %s%s",
+                r.file(),
+                lost,
+                r.rowsRead(),
+                100.0 * lost / r.rowsRead(),
+                new java.math.BigDecimal(Double.toString(100 * max))
+                    .stripTrailingZeros()
+                    .toPlainString(),
+                r.skipped(),
+                r.samples().isEmpty() ? "" : "; first: " + r.samples().getFirst()));
+      }
+    }
+  }
+
   private Track enrich(Track t) {
     return join == null ? t : join.apply(t);
   }
@@ -96,6 +136,7 @@ public final class IndexBuilder {
           throw new ImportException(
               "nothing to index: no usable track in " + String.join(", ", names(files)));
         }
+        checkSkipped(scan.reports(), maxSkipped);
 
         t = System.nanoTime();
         listener.phase("model", -1);

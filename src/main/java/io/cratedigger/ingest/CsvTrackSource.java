@@ -2,39 +2,35 @@ package io.cratedigger.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV export row by row in constant memory. The delimiter (comma, semicolon or tab) is
  * taken from the header line; a byte-order mark is dropped; a row whose cell count differs from the
- * header's is skipped (its columns cannot be trusted); a quoting error ends the file with one skip
- * that says where.
+ * header's is skipped (its columns cannot be trusted); a quoting error costs its line only, and
+ * reading goes on at the next one ({@link CsvRecords}).
  */
 final class CsvTrackSource implements TrackSource {
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> records;
+  /** Longest record read, in characters (longer lines are skipped with a reason). */
+  static final int MAX_RECORD = 1 << 20;
+
+  /** How much of the file's start is looked at for the delimiter. */
+  private static final int SNIFF = 1 << 16;
+
+  private final CsvRecords records;
   private final int width;
   private final RowMapper mapper;
   private final FormatSpec format;
   private final List<String> ignored;
-  private long previousEnd;
-  private boolean broken;
 
   private CsvTrackSource(
-      CSVParser parser, List<String> header, FormatSpec format, RowMapper mapper) {
-    this.parser = parser;
-    this.records = parser.iterator();
+      CsvRecords records, List<String> header, FormatSpec format, RowMapper mapper) {
+    this.records = records;
     this.width = header.size();
     this.format = format;
     this.mapper = mapper;
-    this.previousEnd = parser.getCurrentLineNumber();
     Map<String, String> used = mapper.mapping();
     List<String> ig = new ArrayList<>();
     for (String h : header) {
@@ -50,29 +46,34 @@ final class CsvTrackSource implements TrackSource {
   static CsvTrackSource open(
       BufferedReader in, String fileName, FormatRegistry registry, String forcedFormat)
       throws IOException {
-    in.mark(1 << 20);
-    String firstLine = in.readLine();
-    if (firstLine == null || firstLine.isBlank()) {
-      throw new ImportException(fileName + " is empty");
+    in.mark(SNIFF);
+    char[] start = new char[SNIFF];
+    int n = 0;
+    int r;
+    while (n < SNIFF && (r = in.read(start, n, SNIFF - n)) > 0) {
+      n += r;
     }
     in.reset();
-    char delimiter = sniffDelimiter(firstLine);
-    CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-    CSVParser parser = CSVParser.parse(in, csv);
-    Iterator<CSVRecord> it = parser.iterator();
-    List<String> header = new ArrayList<>();
-    try {
-      it.next().forEach(header::add);
-    } catch (UncheckedIOException e) {
-      parser.close();
-      throw new ImportException(fileName + ": the header line is not valid CSV");
+    String head = new String(start, 0, n);
+    int eol = head.indexOf('\n');
+    String firstLine = eol < 0 ? head : head.substring(0, eol);
+    if (head.isBlank()) {
+      throw new ImportException(fileName + " is empty");
     }
-    if (!header.isEmpty()) {
-      header.set(0, header.getFirst().replace("\uFEFF", ""));
+    CsvRecords records = new CsvRecords(in, sniffDelimiter(firstLine), MAX_RECORD, 0);
+    CsvRecords.Item first = records.next();
+    if (!(first instanceof CsvRecords.Record rec)) {
+      throw new ImportException(
+          fileName
+              + ": the header line is not valid CSV"
+              + (first instanceof CsvRecords.Bad b ? " (" + b.message() + ")" : ""));
     }
+    List<String> header = new ArrayList<>(rec.cells());
+    header.set(0, header.getFirst().replace("\uFEFF", ""));
+    records.width(header.size());
     FormatSpec spec = Importer.chooseFormat(registry, header, false, fileName, forcedFormat);
     return new CsvTrackSource(
-        parser, header, spec, new RowMapper(spec, header, registry.keepTogether()));
+        records, header, spec, new RowMapper(spec, header, registry.keepTogether()));
   }
 
   /** The most frequent of comma, semicolon and tab outside quotes in the header line. */
@@ -116,39 +117,26 @@ final class CsvTrackSource implements TrackSource {
   }
 
   @Override
-  public MappedRow next() {
-    if (broken) {
-      return null;
-    }
-    long start = previousEnd + 1;
-    CSVRecord record;
-    try {
-      if (!records.hasNext()) {
-        return null;
-      }
-      record = records.next();
-    } catch (UncheckedIOException | IllegalStateException e) {
-      broken = true;
-      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-      return new MappedRow.Skipped(
-          start,
-          ImportIssue.at(
-              start,
-              "malformed CSV",
-              "malformed CSV (" + why + "); the rest of the file was not read"));
-    }
-    previousEnd = parser.getCurrentLineNumber();
-    if (record.size() != width) {
-      return new MappedRow.Skipped(
-          start,
-          ImportIssue.at(
-              start, "wrong number of cells", record.size() + " cells, the header has " + width));
-    }
-    return mapper.map(start, record::get);
+  public MappedRow next() throws IOException {
+    CsvRecords.Item item = records.next();
+    return switch (item) {
+      case null -> null;
+      case CsvRecords.Bad bad ->
+          new MappedRow.Skipped(
+              bad.line(), ImportIssue.at(bad.line(), bad.reason(), bad.message()));
+      case CsvRecords.Record rec when rec.cells().size() != width ->
+          new MappedRow.Skipped(
+              rec.line(),
+              ImportIssue.at(
+                  rec.line(),
+                  "wrong number of cells",
+                  rec.cells().size() + " cells, the header has " + width));
+      case CsvRecords.Record rec -> mapper.map(rec.line(), rec.cells()::get);
+    };
   }
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    records.close();
   }
 }

@@ -85,6 +85,7 @@ public final class ImportCounter {
     long skippedRows = skipped.values().stream().mapToLong(Long::longValue).sum();
     return new ImportReport(
         file,
+        source.encoding(),
         source.format().name(),
         source.format().description(),
         new LinkedHashMap<>(source.mapping()),

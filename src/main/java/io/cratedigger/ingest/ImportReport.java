@@ -10,6 +10,7 @@ import java.util.TreeMap;
  * What reading one export gave: counts, and the reasons for everything not kept as is. Its JSON
  * form is {@code inspect --json}.
  *
+ * @param encoding the text encoding read, and why ({@link TextEncoding#how})
  * @param rowsRead data rows read (the header not counted)
  * @param tracksKept distinct tracks: rows read − rows skipped − rows merged
  * @param skipped rows skipped, by reason
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  */
 public record ImportReport(
     String file,
+    String encoding,
     String format,
     String formatDescription,
     Map<String, String> columns,

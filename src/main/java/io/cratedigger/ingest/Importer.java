@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,9 +18,28 @@ import java.util.function.Function;
  */
 public final class Importer {
   private final FormatRegistry registry;
+  private final String encoding;
 
   public Importer(FormatRegistry registry) {
+    this(registry, "auto");
+  }
+
+  private Importer(FormatRegistry registry, String encoding) {
     this.registry = registry;
+    this.encoding = encoding;
+  }
+
+  /**
+   * The same importer reading every file in {@code encoding} (a charset name), or detecting each
+   * file's encoding with "auto" ({@link TextEncoding}).
+   *
+   * @throws ImportException when no such charset exists
+   */
+  public Importer withEncoding(String encoding) {
+    if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("auto")) {
+      TextEncoding.charset(encoding); // fails early with the names that work
+    }
+    return new Importer(registry, encoding == null ? "auto" : encoding);
   }
 
   public FormatRegistry registry() {
@@ -39,28 +57,62 @@ public final class Importer {
     if (Files.isDirectory(file)) {
       throw new ImportException("cannot read " + file + ": it is a directory");
     }
+    TextEncoding enc;
     InputStream raw;
     try {
+      enc = TextEncoding.of(file, encoding);
       raw = Files.newInputStream(file);
     } catch (NoSuchFileException e) {
       throw new ImportException("cannot read " + file + ": no such file");
     }
-    // Malformed UTF-8 becomes U+FFFD rather than an exception half-way through a big file.
+    InputStream wrapped = wrap.apply(raw);
+    wrapped.skipNBytes(enc.bom());
+    // Bytes that do not decode (a forced encoding that is wrong) become U+FFFD rather than an
+    // exception half-way through a big file.
     var decoder =
-        StandardCharsets.UTF_8
+        enc.charset()
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(wrap.apply(raw), decoder), 1 << 16);
+    BufferedReader in = new BufferedReader(new InputStreamReader(wrapped, decoder), 1 << 16);
     try {
       String name = file.toString();
-      return looksLikeJsonLines(file, in)
-          ? JsonlTrackSource.open(in, name, registry, forcedFormat)
-          : CsvTrackSource.open(in, name, registry, forcedFormat);
+      TrackSource source =
+          looksLikeJsonLines(file, in)
+              ? JsonlTrackSource.open(in, name, registry, forcedFormat)
+              : CsvTrackSource.open(in, name, registry, forcedFormat);
+      return new Encoded(source, enc.how());
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;
+    }
+  }
+
+  /** A source that also says the encoding its text was read in. */
+  private record Encoded(TrackSource source, String encoding) implements TrackSource {
+    @Override
+    public FormatSpec format() {
+      return source.format();
+    }
+
+    @Override
+    public java.util.Map<String, String> mapping() {
+      return source.mapping();
+    }
+
+    @Override
+    public List<String> ignoredColumns() {
+      return source.ignoredColumns();
+    }
+
+    @Override
+    public MappedRow next() throws IOException {
+      return source.next();
+    }
+
+    @Override
+    public void close() throws IOException {
+      source.close();
     }
   }
 

@@ -74,7 +74,25 @@ final class RowMapper {
     return out;
   }
 
+  /**
+   * Longest cell read, in characters: a name longer than this is not a name (and a term over 32 KB
+   * of UTF-8 would fail the whole rebuild in Lucene).
+   */
+  static final int MAX_CELL = 8_192;
+
   MappedRow map(long line, Row row) {
+    for (int[] cols : columns) {
+      for (int c : cols) {
+        if (row.get(c) instanceof String s && s.length() > MAX_CELL) {
+          return tooLong(line, c, s.length());
+        }
+      }
+    }
+    for (int c : idFrom) {
+      if (row.get(c) instanceof String s && s.length() > MAX_CELL) {
+        return tooLong(line, c, s.length());
+      }
+    }
     List<ImportIssue> dropped = new ArrayList<>(0);
     String id = idFrom.length > 0 ? derivedId(row) : text(row, ImportField.ID);
     if (id == null) {
@@ -117,6 +135,18 @@ final class RowMapper {
     } catch (IllegalArgumentException e) {
       return skip(line, "invalid track", e.getMessage());
     }
+  }
+
+  private MappedRow tooLong(long line, int column, int length) {
+    return skip(
+        line,
+        "cell too long",
+        String.format(
+            Locale.ROOT,
+            "%s is %,d characters long, at most %,d are read",
+            header.get(column).replace("\uFEFF", ""),
+            length,
+            MAX_CELL));
   }
 
   private static MappedRow skip(long line, String reason, String detail) {

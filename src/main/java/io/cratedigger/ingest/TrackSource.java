@@ -17,6 +17,11 @@ public interface TrackSource extends Closeable {
   /** Header columns no field reads (shown by {@code inspect}, so a user sees what is ignored). */
   List<String> ignoredColumns();
 
+  /** The text encoding the file was read in, in words ({@link TextEncoding#how}). */
+  default String encoding() {
+    return "utf-8";
+  }
+
   /** The next row, or {@code null} at the end of the file. */
   MappedRow next() throws IOException;
 }

@@ -102,12 +102,12 @@ final class LookupQuery {
    * The lookup query. {@code typing}: the last word may be unfinished. {@code relaxed}: all but one
    * of the required words must match, so one wrong word does not lose the track.
    */
-  static Query build(List<String> words, boolean typing, boolean relaxed) {
+  static Query build(List<String> words, boolean typing, boolean relaxed, List<String> fields) {
     String last = words.getLast();
     List<String> required = required(words);
     BooleanQuery.Builder must = new BooleanQuery.Builder();
     for (String w : required) {
-      must.add(word(w, typing && w.equals(last)), relaxed ? Occur.SHOULD : Occur.MUST);
+      must.add(word(w, typing && w.equals(last), fields), relaxed ? Occur.SHOULD : Occur.MUST);
     }
     if (relaxed) {
       must.setMinimumNumberShouldMatch(required.size() - 1);
@@ -116,7 +116,7 @@ final class LookupQuery {
     q.add(must.build(), Occur.MUST);
     for (String w : words) {
       if (!required.contains(w)) {
-        q.add(new BoostQuery(word(w, false), SHORT_WORD_BOOST), Occur.SHOULD);
+        q.add(new BoostQuery(word(w, false, fields), SHORT_WORD_BOOST), Occur.SHOULD);
       }
     }
     BooleanQuery.Builder both = new BooleanQuery.Builder();
@@ -136,7 +136,25 @@ final class LookupQuery {
     return out.isEmpty() ? words : out;
   }
 
-  private static Query word(String w, boolean typing) {
+  /** The name fields a lookup searches, in the order they are tried. */
+  static final List<String> FIELDS = List.of(Schema.TITLE, Schema.ARTISTS, Schema.ALBUM);
+
+  /**
+   * The {@link #FIELDS} the index has at least one value in. A blended term query gives every field
+   * the same document frequency, and in a field no document has (a Beatport chart has no albums)
+   * Lucene's BM25 then fails for want of collection statistics: such fields are left out.
+   */
+  static List<String> present(org.apache.lucene.search.IndexSearcher s) throws java.io.IOException {
+    List<String> out = new ArrayList<>(FIELDS.size());
+    for (String f : FIELDS) {
+      if (s.collectionStatistics(f) != null) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static Query word(String w, boolean typing, List<String> fields) {
     BlendedTermQuery.Builder exact =
         new BlendedTermQuery.Builder()
             .setRewriteMethod(new BlendedTermQuery.DisjunctionMaxRewrite(FIELD_TIE));
@@ -144,7 +162,7 @@ final class LookupQuery {
     List<Query> fuzzy = new ArrayList<>(2);
     float prefixBoost = typing ? PREFIX_LAST_BOOST : PREFIX_BOOST;
     int edits = edits(w);
-    for (String field : List.of(Schema.TITLE, Schema.ARTISTS, Schema.ALBUM)) {
+    for (String field : fields) {
       Term t = new Term(field, w);
       float weight = field.equals(Schema.ALBUM) ? ALBUM_WEIGHT : 1f;
       exact.add(t, EXACT_BOOST * weight);

@@ -73,9 +73,13 @@ public final class TrackLookup {
     }
     // a word right at the end may be unfinished; after a space or punctuation it is complete
     boolean typing = Character.isLetterOrDigit(text.codePointBefore(text.length()));
-    List<LookupHit> hits = run(searcher, LookupQuery.build(words, typing, false), limit);
+    List<String> fields = LookupQuery.present(searcher);
+    if (fields.isEmpty()) {
+      return List.of(); // an empty index
+    }
+    List<LookupHit> hits = run(searcher, LookupQuery.build(words, typing, false, fields), limit);
     if (hits.isEmpty() && LookupQuery.canRelax(words)) {
-      hits = run(searcher, LookupQuery.build(words, typing, true), limit);
+      hits = run(searcher, LookupQuery.build(words, typing, true, fields), limit);
     }
     return hits;
   }

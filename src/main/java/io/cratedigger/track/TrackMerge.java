@@ -1,7 +1,8 @@
 package io.cratedigger.track;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one rule for rows that share an id (the same track in several charts, under several genres,
@@ -43,16 +44,30 @@ public final class TrackMerge {
     return a != null ? a : b;
   }
 
+  /**
+   * At most this many values in a merged list (artists, genres, styles, remixers): rows that repeat
+   * an id with ever new artists (100,000 of them in a hostile file) would otherwise make every
+   * merge copy a longer list, quadratic in the rows; past the bound a merge costs nothing.
+   */
+  public static final int MAX_VALUES = 64;
+
   private static List<String> union(List<String> a, List<String> b) {
-    if (b.isEmpty() || a.containsAll(b)) {
+    if (b.isEmpty() || a.size() >= MAX_VALUES) {
       return a;
     }
-    List<String> out = new ArrayList<>(a);
+    Set<String> out = null;
     for (String s : b) {
-      if (!out.contains(s)) {
-        out.add(s);
+      if (out == null) {
+        if (a.contains(s)) {
+          continue; // short lists: no set until a value is new
+        }
+        out = new LinkedHashSet<>(a);
       }
+      if (out.size() >= MAX_VALUES) {
+        break;
+      }
+      out.add(s);
     }
-    return out;
+    return out == null ? a : List.copyOf(out);
   }
 }
