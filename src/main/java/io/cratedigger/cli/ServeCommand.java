@@ -81,6 +81,10 @@ final class ServeCommand implements Callable<Integer> {
     Path dir = index != null ? index : cfg.index();
     IndexStore store = new IndexStore(dir);
     Importer importer = config.importer();
+    for (Path partial : store.removePartial()) {
+      System.err.println(
+          "cratedigger: removed " + partial + ", left half-built by a stopped rebuild");
+    }
     if (store.current().isEmpty()) {
       buildDemo(store, importer);
     }

@@ -92,7 +92,7 @@ public final class IndexBuilder {
             String.format(
                 java.util.Locale.ROOT,
                 "%s: %,d of %,d rows (%.1f %%) could not be used, more than the %s %% allowed"
-                    + " (--max-skipped); the live index was kept. %s%s",
+                    + " (--max-skipped); the live index was kept. %s; inspect %s lists them",
                 r.file(),
                 lost,
                 r.rowsRead(),
@@ -101,7 +101,7 @@ public final class IndexBuilder {
                     .stripTrailingZeros()
                     .toPlainString(),
                 r.skipped(),
-                r.samples().isEmpty() ? "" : "; first: " + r.samples().getFirst()));
+                r.file()));
       }
     }
   }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -68,53 +68,109 @@ public final class IndexStore {
   }
 
   /**
-   * Takes the rebuild lock. The OS releases it when the process dies, even by {@code kill -9}.
+   * The index folders whose rebuild lock this process holds, with who holds it. Checked before the
+   * lock file is touched: on Linux the locks are the process's, and closing any channel on the
+   * file, even one opened by a refused second attempt or to read who holds it, releases the lock
+   * the first attempt holds (a refused admin reindex used to let a shell {@code index} in, which
+   * then deleted the running rebuild's generation).
+   */
+  private static final ConcurrentHashMap<Path, String> HELD = new ConcurrentHashMap<>();
+
+  /**
+   * Takes the rebuild lock: across processes an OS file lock, which the OS releases when the
+   * process dies, even by {@code kill -9}; within the process a table of the folders held.
    *
    * @throws IndexBusyException when another rebuild holds it
    */
   public RebuildLock lock() throws IOException {
     Files.createDirectories(root);
+    Path key = root.toRealPath();
+    String holder = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now();
+    String inProcess = HELD.putIfAbsent(key, holder);
+    if (inProcess != null) {
+      throw busy(inProcess);
+    }
     Path file = root.resolve(LOCK);
-    FileChannel ch =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    FileLock lock;
+    FileChannel ch = null;
     try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
+      ch =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock = ch.tryLock();
+      if (lock == null) {
+        ch.close();
+        ch = null;
+        // another process holds it: reading the file cannot release a lock of ours
+        throw busy(Files.readString(file, StandardCharsets.UTF_8).strip());
+      }
+      ch.truncate(0);
+      ch.write(StandardCharsets.UTF_8.encode(holder));
+      ch.force(false);
+      return new RebuildLock(key, ch, lock);
+    } catch (IOException | RuntimeException e) {
+      if (ch != null) {
+        ch.close();
+      }
+      HELD.remove(key);
+      throw e;
     }
-    if (lock == null) {
-      String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
-      ch.close();
-      throw new IndexBusyException(
-          "another rebuild of "
-              + root
-              + " is running"
-              + (holder.isEmpty() ? "" : " (" + holder + ")")
-              + "; wait for it to finish");
-    }
-    ch.truncate(0);
-    ch.write(
-        StandardCharsets.UTF_8.encode(
-            "pid " + ProcessHandle.current().pid() + ", started " + Instant.now()));
-    return new RebuildLock(ch, lock);
+  }
+
+  private IndexBusyException busy(String holder) {
+    return new IndexBusyException(
+        "another rebuild of "
+            + root
+            + " is running"
+            + (holder.isEmpty() ? "" : " (" + holder + ")")
+            + "; wait for it to finish");
   }
 
   /** Held while a rebuild runs; closing releases it. */
   public static final class RebuildLock implements AutoCloseable {
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private RebuildLock(FileChannel channel, FileLock lock) {
+    private RebuildLock(Path key, FileChannel channel, FileLock lock) {
+      this.key = key;
       this.channel = channel;
       this.lock = lock;
     }
 
     @Override
     public void close() throws IOException {
-      lock.release();
-      channel.close();
+      try {
+        lock.release();
+        channel.close();
+      } finally {
+        HELD.remove(key);
+      }
+    }
+  }
+
+  /**
+   * Removes the generations killed rebuilds left half-built (no {@code READY} mark, not live), when
+   * no rebuild is running; a server calls it at start.
+   *
+   * @return the folders removed (none when a rebuild is running)
+   */
+  @SuppressWarnings("try") // the lock is held by the try block, not used in it
+  public List<Path> removePartial() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (RebuildLock held = lock()) {
+      Path live = current().orElse(null);
+      List<Path> partial =
+          generations().stream()
+              .filter(g -> !g.equals(live) && !Files.isRegularFile(g.resolve(READY)))
+              .toList();
+      for (Path g : partial) {
+        deleteTree(g);
+      }
+      return partial;
+    } catch (IndexBusyException e) {
+      return List.of();
     }
   }
 

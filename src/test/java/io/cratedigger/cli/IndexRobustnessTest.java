@@ -41,8 +41,9 @@ class IndexRobustnessTest {
                 + bad
                 + ": 2 of 4 rows (50.0 %) could not be used, more than the 10 % allowed"
                 + " (--max-skipped); the live index was kept. {malformed CSV=1, missing title=1};"
-                + " first: line 3: malformed CSV: a quote opens a cell that never closes; the line"
-                + " was skipped, reading went on at the next one");
+                + " inspect "
+                + bad
+                + " lists them");
     Run search = run("search", "keeper", "--index", index.toString());
     assertThat(search.out()).contains("Keeper");
 

@@ -1,8 +1,10 @@
 package io.cratedigger.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cratedigger.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,6 +160,64 @@ class LiveIndexTest {
     IndexReport next = builder.build(List.of(Fixtures.format("diggerz.csv")), "auto");
     assertThat(next.generation()).isEqualTo("gen-000003");
     assertThat(next.deletedGenerations()).containsExactly("gen-000002");
+  }
+
+  /**
+   * The sequence that lost the lock: rebuild A holds it, B in the same process is refused, and then
+   * C in another process must be refused too (B's refusal once closed a channel on the lock file,
+   * which on Linux released A's lock). A half-built generation is removed at the next start only
+   * when no rebuild is running.
+   */
+  @Test
+  @SuppressWarnings("try") // the lock is held by the try block, not used in it
+  void aRefusedRebuildDoesNotReleaseTheLockOfTheRunningOne() throws Exception {
+    IndexStore store = new IndexStore(tmp.resolve("index"));
+    Path csv = Fixtures.format("diggerz.csv");
+    try (IndexStore.RebuildLock a = store.lock()) {
+      Path partial = store.newGeneration(a); // A's generation in progress
+      assertThatThrownBy(store::lock)
+          .isInstanceOf(IndexBusyException.class)
+          .hasMessageStartingWith("another rebuild of " + store.root() + " is running (pid ");
+      assertThatThrownBy(
+              () ->
+                  new IndexBuilder(
+                          IndexBuilderTest.IMPORTER,
+                          new IndexStore(tmp.resolve("index")),
+                          IndexBuilderTest.small(),
+                          BuildListener.NONE)
+                      .build(List.of(csv), "auto"))
+          .isInstanceOf(IndexBusyException.class);
+      assertThat(store.removePartial()).as("A is running: nothing removed").isEmpty();
+
+      String java = ProcessHandle.current().info().command().orElseThrow();
+      Process c =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "io.cratedigger.cli.Main",
+                  "index",
+                  "--input",
+                  csv.toString(),
+                  "--index",
+                  store.root().toString())
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(c.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(c.exitValue()).as(out).isEqualTo(1);
+      assertThat(out)
+          .contains(
+              "cratedigger: another rebuild of "
+                  + store.root()
+                  + " is running (pid "
+                  + ProcessHandle.current().pid());
+      assertThat(partial).as("C deleted nothing").isDirectory();
+      assertThat(store.current()).isEmpty();
+    }
+    // A stopped without publishing: its half-built generation goes at the next start
+    assertThat(store.removePartial()).containsExactly(store.root().resolve("gen-000001"));
+    assertThat(store.root().resolve("gen-000001")).doesNotExist();
   }
 
   /** The index writer of the new generation is open: scanned, model fitted, now indexing. */
