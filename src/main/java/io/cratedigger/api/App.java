@@ -69,6 +69,34 @@ public final class App {
 
   private App() {}
 
+  /** Bytes per second a request body must arrive at, at least (a JSON body is a few hundred). */
+  static final long MIN_BODY_RATE = 512;
+
+  /** A connection with nothing happening for this long is closed. */
+  static final long IDLE_TIMEOUT_MS = 15_000;
+
+  /** The largest request body read. */
+  static final long MAX_BODY = 20_000;
+
+  /**
+   * The request body; a body cut off or arriving too slowly is the client's fault (408), logged as
+   * such, not an internal error with a stack trace.
+   */
+  private static String body(Context ctx) {
+    long declared = ctx.contentLength();
+    if (declared > MAX_BODY) {
+      throw new ApiException(
+          413, "payload too large", "the body must be at most " + MAX_BODY + " bytes");
+    }
+    try {
+      return ctx.body();
+    } catch (Exception e) { // Javalin rethrows Jetty's IOExceptions undeclared
+      LOG.info("{} {}: request body not received ({})", ctx.method(), ctx.path(), e.toString());
+      throw new ApiException(
+          408, "request timeout", "the request body arrived too slowly or was cut off");
+    }
+  }
+
   public static Javalin create(Deps deps) {
     List<Route> routes = routes(deps);
     Map<String, Object> openapi = OpenApi.document(routes, version());
@@ -76,7 +104,24 @@ public final class App {
         config -> {
           config.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));
           config.startup.showJavalinBanner = false;
-          config.jetty.modifyServer(server -> server.setStopTimeout(5_000)); // graceful stop
+          config.jetty.modifyServer(
+              server -> {
+                server.setStopTimeout(5_000); // graceful stop
+                server.setErrorHandler(new JsonErrorHandler());
+              });
+          // Slow clients cannot stall the server: a request waiting for its body parks a virtual
+          // thread, not one of the pool's, so /api/health answers beside hundreds of them; a body
+          // arriving slower than MIN_BODY_RATE is cut off (408), and an idle connection closed.
+          config.concurrency.useVirtualThreads = true;
+          config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT_MS));
+          config.jetty.modifyServletContextHandler(
+              handler -> {
+                handler.insertHandler(
+                    new org.eclipse.jetty.server.handler.MinimumDataRateHandler(MIN_BODY_RATE, 0));
+                handler.setErrorHandler(new JsonErrorHandler());
+              });
+          config.http.maxRequestSize = MAX_BODY;
+          config.http.prefer405over404 = true; // a known path with the wrong method: 405 + Allow
           if (deps.web() != null && Files.isDirectory(deps.web())) {
             config.staticFiles.add(
                 deps.web().toAbsolutePath().toString(), Location.EXTERNAL, Set.of());
@@ -128,6 +173,18 @@ public final class App {
                 error(ctx, 500, "internal error", "the server failed to answer; see its log");
               });
           config.routes.error(
+              405,
+              ctx ->
+                  error(
+                      ctx,
+                      405,
+                      "method not allowed",
+                      ctx.method()
+                          + " is not allowed on "
+                          + ctx.path()
+                          + "; allowed: "
+                          + ctx.res().getHeader("Allow")));
+          config.routes.error(
               404,
               "*",
               ctx -> {
@@ -139,14 +196,21 @@ public final class App {
         });
   }
 
+  /** Sent with every answer, errors of Jetty's own included ({@link JsonErrorHandler}). */
+  static final List<org.eclipse.jetty.http.HttpField> SECURITY_HEADERS =
+      List.of(
+          new org.eclipse.jetty.http.HttpField("X-Content-Type-Options", "nosniff"),
+          new org.eclipse.jetty.http.HttpField("X-Frame-Options", "DENY"),
+          new org.eclipse.jetty.http.HttpField("Referrer-Policy", "no-referrer"),
+          new org.eclipse.jetty.http.HttpField(
+              "Content-Security-Policy",
+              "default-src 'self'; img-src 'self' data:; media-src 'self' https:; "
+                  + "style-src 'self'; script-src 'self'; frame-ancestors 'none'"));
+
   private static void securityHeaders(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; media-src 'self' https:; "
-            + "style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    for (var f : SECURITY_HEADERS) {
+      ctx.header(f.getName(), f.getValue());
+    }
     ctx.header("Cache-Control", ctx.path().startsWith("/api") ? "no-store" : "no-cache");
   }
 
@@ -401,10 +465,7 @@ public final class App {
   private static void recommendations(Deps d, Context ctx) throws Exception {
     Map<String, Object> body = null;
     if (ctx.method().name().equals("POST")) {
-      String text = ctx.body();
-      if (text.length() > 20_000) {
-        throw ApiException.badRequest("the body must be at most 20000 bytes");
-      }
+      String text = body(ctx);
       try {
         body = text.isBlank() ? Map.of() : ctx.bodyAsClass(Map.class);
       } catch (RuntimeException e) {
@@ -432,7 +493,10 @@ public final class App {
   private static void discogs(Deps d, Context ctx) throws Exception {
     Map<String, Object> body;
     try {
-      body = ctx.body().isBlank() ? Map.of() : ctx.bodyAsClass(Map.class);
+      String text = body(ctx);
+      body = text.isBlank() ? Map.of() : ctx.bodyAsClass(Map.class);
+    } catch (ApiException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw ApiException.badRequest(
           "the body must be a JSON object like {\"url\": \"https://www.discogs.com/release/123\"}");

@@ -1,0 +1,102 @@
+package io.cratedigger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients that send a body one byte at a time cannot stall the real server: 300 of them at once
+ * (each once held one of the server's threads until it gave up), and {@code /api/health} still
+ * answers; the slow ones are cut off with a 408, not a 500.
+ */
+class SlowClientsTest {
+  private static final int CLIENTS = 300;
+
+  @Test
+  void healthAnswersBesideThreeHundredSlowBodies() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      URI base = URI.create(server.baseUrl());
+      List<Socket> slow = new ArrayList<>();
+      java.util.Map<Socket, String> answers = new java.util.HashMap<>();
+      try {
+        for (int i = 0; i < CLIENTS; i++) {
+          Socket s = new Socket(base.getHost(), base.getPort());
+          s.setSoTimeout(30_000);
+          OutputStream out = s.getOutputStream();
+          out.write(
+              ("POST /api/recommendations HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{")
+                  .getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          slow.add(s);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<Long> healthMs = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+          for (Socket s : slow) { // a byte a second each: alive, far too slow
+            if (!answers.containsKey(s)) {
+              try {
+                s.getOutputStream().write(' ');
+              } catch (java.io.IOException e) {
+                answers.put(s, read(s)); // cut off by the server already
+              }
+            }
+          }
+          long t = System.nanoTime();
+          HttpResponse<String> health =
+              http.send(
+                  HttpRequest.newBuilder(base.resolve("/api/health"))
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          healthMs.add((System.nanoTime() - t) / 1_000_000);
+          assertThat(health.statusCode()).isEqualTo(200);
+          Thread.sleep(1_000);
+        }
+        // a generous bound: the stall this guards against lasted as long as the clients did
+        assertThat(healthMs).as("ms per health check").allMatch(ms -> ms < 2_000);
+
+        // the slow bodies are cut off by the server, as the client's fault, with the JSON reason
+        for (Socket s : slow) {
+          answers.computeIfAbsent(s, SlowClientsTest::read);
+        }
+        assertThat(answers.values())
+            .hasSize(CLIENTS)
+            .allMatch(a -> a.startsWith("HTTP/1.1 408"), "408 Request Timeout")
+            .allMatch(a -> a.contains("X-Content-Type-Options: nosniff"), "security headers")
+            .allMatch(
+                a ->
+                    a.contains(
+                        "{\"error\":\"request timeout\",\"detail\":\"the request body arrived too"
+                            + " slowly or was cut off\"}"),
+                "the reason in JSON");
+      } finally {
+        for (Socket s : slow) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  /** What the server sent on {@code s} until it closed (or 30 s passed). */
+  private static String read(Socket s) {
+    try {
+      InputStream in = s.getInputStream();
+      byte[] all = in.readNBytes(4096);
+      return new String(all, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      return "no answer: " + e;
+    }
+  }
+}
