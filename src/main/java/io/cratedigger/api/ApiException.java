@@ -4,11 +4,30 @@ package io.cratedigger.api;
 public final class ApiException extends RuntimeException {
   private final int status;
   private final String error;
+  private final java.util.Map<String, String> headers;
 
   public ApiException(int status, String error, String detail) {
+    this(status, error, detail, java.util.Map.of());
+  }
+
+  private ApiException(
+      int status, String error, String detail, java.util.Map<String, String> headers) {
     super(detail, null, false, false);
     this.status = status;
     this.error = error;
+    this.headers = headers;
+  }
+
+  /** The same answer with one more response header ({@code Retry-After}, {@code Allow}...). */
+  public ApiException withHeader(String name, String value) {
+    var h = new java.util.LinkedHashMap<>(headers);
+    h.put(name, value);
+    return new ApiException(status, error, getMessage(), java.util.Map.copyOf(h));
+  }
+
+  /** Response headers that go with the answer. */
+  public java.util.Map<String, String> headers() {
+    return headers;
   }
 
   public static ApiException badRequest(String detail) {

@@ -17,12 +17,11 @@ import io.cratedigger.search.TrackLookup;
 import io.cratedigger.search.UnknownTrackException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,13 +87,25 @@ public final class App {
       throw new ApiException(
           413, "payload too large", "the body must be at most " + MAX_BODY + " bytes");
     }
+    String text;
     try {
-      return ctx.body();
+      text = ctx.body();
     } catch (Exception e) { // Javalin rethrows Jetty's IOExceptions undeclared
       LOG.info("{} {}: request body not received ({})", ctx.method(), ctx.path(), e.toString());
       throw new ApiException(
           408, "request timeout", "the request body arrived too slowly or was cut off");
     }
+    String type = ctx.contentType();
+    if (!text.isBlank()
+        && (type == null
+            || !type.strip().toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?"))) {
+      throw new ApiException(
+          415,
+          "unsupported media type",
+          "the body must be JSON sent as Content-Type: application/json, got "
+              + (type == null ? "no Content-Type" : type));
+    }
+    return text;
   }
 
   public static Javalin create(Deps deps) {
@@ -149,15 +160,20 @@ public final class App {
                       String.format(Locale.ROOT, "%.1f", ms)));
           config.routes.before(App::securityHeaders);
           for (Route r : routes) {
+            Handler checked = knownParameters(r);
             switch (r.method()) {
-              case "get" -> config.routes.get(r.path(), r.handler());
-              case "post" -> config.routes.post(r.path(), r.handler());
+              case "get" -> config.routes.get(r.path(), checked);
+              case "post" -> config.routes.post(r.path(), checked);
               default -> throw new IllegalStateException(r.method());
             }
           }
           config.routes.get("/openapi.json", ctx -> ctx.json(openapi));
           config.routes.exception(
-              ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
+              ApiException.class,
+              (e, ctx) -> {
+                e.headers().forEach(ctx::header);
+                error(ctx, e.status(), e.error(), e.getMessage());
+              });
           config.routes.exception(
               UnknownTrackException.class,
               (e, ctx) -> error(ctx, 404, "not found", e.getMessage()));
@@ -194,6 +210,33 @@ public final class App {
                 }
               });
         });
+  }
+
+  /**
+   * The route's handler behind a check of its query parameters: a parameter the route does not know
+   * answers 400 naming it and the ones it knows (a misspelt {@code exclude_style} silently ignored
+   * would return the wrong tracks as if right).
+   */
+  private static Handler knownParameters(Route r) {
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    for (Route.Param p : r.params()) {
+      if (!p.in().equals("path")) {
+        known.add(p.name());
+      }
+    }
+    return ctx -> {
+      List<String> unknown =
+          ctx.queryParamMap().keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+      if (!unknown.isEmpty()) {
+        throw ApiException.badRequest(
+            (unknown.size() == 1 ? "unknown parameter " : "unknown parameters ")
+                + String.join(", ", unknown)
+                + (known.isEmpty()
+                    ? "; this route takes none"
+                    : "; known: " + String.join(", ", known)));
+      }
+      r.handler().handle(ctx);
+    };
   }
 
   /** Sent with every answer, errors of Jetty's own included ({@link JsonErrorHandler}). */
@@ -394,13 +437,14 @@ public final class App {
                 query("limit", "integer", "1..100, default 10")),
             ctx -> discogs(d, ctx)));
     if (d.adminToken() != null && !d.adminToken().isBlank() && d.reindex() != null) {
+      AdminGuard guard = new AdminGuard(d.adminToken(), System::currentTimeMillis);
       r.add(
           new Route(
               "post",
               "/api/admin/reindex",
               "Rebuild from the configured inputs (Authorization: Bearer TOKEN)",
               List.of(),
-              ctx -> reindex(d, ctx)));
+              ctx -> reindex(d, guard, ctx)));
     }
     return r;
   }
@@ -423,7 +467,8 @@ public final class App {
           "search must be at most " + MAX_QUERY + " characters, got " + words.length());
     }
     Map<Attribute, double[]> ranges = RequestParams.ranges(p);
-    String sort = p.choice("sort_by", "relevance", sortKeys());
+    String asked = p.choice("sort_by", "relevance", sortKeys());
+    String sort = asked.equals("tempo") ? "bpm" : asked; // tempo: Spotify's name for it
     boolean desc =
         p.choice("order", sort.equals("relevance") ? "desc" : "desc", "asc", "desc").equals("desc");
     int page = p.integer("page", 1, 1, Browse.MAX_DEPTH);
@@ -439,11 +484,11 @@ public final class App {
                 io.cratedigger.track.Track.MIN_YEAR,
                 io.cratedigger.track.Track.MAX_YEAR),
             p.list("label", RequestParams.MAX_VALUES),
-            List.of(),
+            p.list("exclude_label", RequestParams.MAX_VALUES),
             p.list("style", RequestParams.MAX_VALUES),
-            List.of(),
+            p.list("exclude_style", RequestParams.MAX_VALUES),
             p.list("genre", RequestParams.MAX_VALUES),
-            List.of(),
+            p.list("exclude_genre", RequestParams.MAX_VALUES),
             ranges);
     Browse.Page result =
         d.live().search((s, g) -> Browse.run(s, words, f, sort, desc, page, perPage));
@@ -457,6 +502,7 @@ public final class App {
 
   private static String[] sortKeys() {
     List<String> keys = new ArrayList<>(Browse.SORTS.keySet());
+    keys.add("tempo");
     keys.add("relevance");
     return keys.toArray(String[]::new);
   }
@@ -480,12 +526,8 @@ public final class App {
             p.list("seed_artists", RecommendRequest.MAX_SEEDS),
             p.list("seed_genres", RecommendRequest.MAX_SEEDS),
             20);
-    Recommendations out;
-    try {
-      out = d.live().search((s, g) -> d.engine().recommend(s, g, req, true));
-    } catch (UnknownTrackException e) {
-      throw ApiException.badRequest(e.getMessage()); // a seed list, not a path: 400
-    }
+    // an unknown seed track is 404, as for /api/tracks/{id}/similar
+    Recommendations out = d.live().search((s, g) -> d.engine().recommend(s, g, req, true));
     ctx.json(Views.recommendations(out));
   }
 
@@ -530,15 +572,8 @@ public final class App {
     ctx.json(Views.release(answer));
   }
 
-  private static void reindex(Deps d, Context ctx) throws Exception {
-    String auth = ctx.header("Authorization");
-    String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
-    // constant time: the comparison must not tell how much of a guess was right
-    if (!MessageDigest.isEqual(
-        given.getBytes(StandardCharsets.UTF_8), d.adminToken().getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiException(
-          401, "unauthorized", "a valid admin token is required (Authorization: Bearer TOKEN)");
-    }
+  private static void reindex(Deps d, AdminGuard guard, Context ctx) throws Exception {
+    guard.check(ctx.ip(), ctx.header("Authorization"));
     Object report;
     try {
       report = d.reindex().call();
@@ -590,9 +625,10 @@ public final class App {
   private static List<Route.Param> browseParams() {
     List<Route.Param> p = new ArrayList<>();
     p.add(query("search", "string", "words in title, artists or album; the last may be partial"));
-    p.add(query("label", "string", "comma-separated labels"));
-    p.add(query("style", "string", "comma-separated styles"));
-    p.add(query("genre", "string", "comma-separated genres"));
+    for (String f : List.of("label", "style", "genre")) {
+      p.add(query(f, "string", "comma-separated " + f + "s to keep"));
+      p.add(query("exclude_" + f, "string", "comma-separated " + f + "s to leave out"));
+    }
     for (Attribute a : Attribute.values()) {
       p.add(query("min_" + a.param(), "number", "minimum " + a.param()));
       p.add(query("max_" + a.param(), "number", "maximum " + a.param()));
@@ -603,7 +639,9 @@ public final class App {
         query(
             "sort_by",
             "string",
-            "relevance, " + String.join(", ", Browse.SORTS.keySet().stream().sorted().toList())));
+            "relevance, "
+                + String.join(", ", Browse.SORTS.keySet().stream().sorted().toList())
+                + ", tempo (the same as bpm)"));
     p.add(query("order", "string", "asc or desc"));
     p.add(query("page", "integer", "1-based"));
     p.add(query("per_page", "integer", "1..100, default 20"));

@@ -126,6 +126,27 @@ class ApiTest {
     List<Double> bpms = new ArrayList<>();
     a.json().path("tracks").forEach(t -> bpms.add(t.path("bpm").asDouble()));
     assertThat(bpms).hasSize(3).isSorted().allMatch(b -> b >= 128);
+    // a style left out: exactly the tracks that have it go (it was once ignored silently)
+    Answer techno = get("/api/tracks?style=techno&per_page=100");
+    java.util.Map<String, Integer> styles = new java.util.TreeMap<>();
+    techno
+        .json()
+        .path("tracks")
+        .forEach(t -> t.path("styles").forEach(v -> styles.merge(v.asString(), 1, Integer::sum)));
+    var other =
+        styles.entrySet().stream()
+            .filter(e -> !e.getKey().equalsIgnoreCase("techno"))
+            .findFirst()
+            .orElseThrow();
+    Answer without =
+        get("/api/tracks?style=techno&per_page=100&exclude_style=" + enc(other.getKey()));
+    assertThat(without.json().path("total").asInt())
+        .isEqualTo(techno.json().path("total").asInt() - other.getValue());
+    // Spotify's name for the same order
+    Answer tempo =
+        get("/api/tracks?style=techno&min_tempo=128&sort_by=tempo&order=asc&page=2&per_page=3");
+    assertThat(tempo.status()).isEqualTo(200);
+    assertThat(tempo.json().path("tracks")).isEqualTo(a.json().path("tracks"));
   }
 
   @Test
@@ -188,11 +209,12 @@ class ApiTest {
         "/api/tracks/te01/similar?key_lock=maybe | key_lock must be true or false, got \"maybe\"",
         "/api/tracks/search?q=bpm:%5B120%20TO | the query ends too early; close every range, quote and parenthesis, like bpm:[120 TO 128]",
         "/api/tracks/search | q is required: the words to look up",
-        "/api/tracks?sort_by=color | sort_by must be one of popularity, year, bpm, energy, danceability, valence, duration_ms, relevance, got \"color\"",
+        "/api/tracks?sort_by=color | sort_by must be one of popularity, year, bpm, energy, danceability, valence, duration_ms, tempo, relevance, got \"color\"",
+        "/api/tracks?style=Techno&exclude_styles=House | unknown parameter exclude_styles; known: exclude_genre, exclude_label, exclude_style, genre, label, max_acousticness, max_danceability, max_duration_ms, max_energy, max_instrumentalness, max_key, max_liveness, max_loudness, max_mode, max_popularity, max_speechiness, max_tempo, max_time_signature, max_valence, max_year, min_acousticness, min_danceability, min_duration_ms, min_energy, min_instrumentalness, min_key, min_liveness, min_loudness, min_mode, min_popularity, min_speechiness, min_tempo, min_time_signature, min_valence, min_year, order, page, per_page, search, sort_by, style",
+        "/api/health?verbose=1 | unknown parameter verbose; this route takes none",
         "/api/tracks?page=600&per_page=100 | page × per_page must be at most 10000, got 60000",
         "/api/recommendations | give 1..5 seeds in all (seed_tracks, seed_artists, seed_genres), got 0",
         "/api/recommendations?seed_tracks=a,b,c,d,e,f | seed_tracks takes at most 5 values, got 6",
-        "/api/recommendations?seed_tracks=zzz | no track with id \"zzz\" in the catalog",
         "/api/recommendations?seed_artists=nobody | no artist \"nobody\" in the catalog",
         "/api/clusters/x | cluster number must be a whole number, got \"x\"",
       })
@@ -229,6 +251,10 @@ class ApiTest {
     assertThat(track.json().path("detail").asString())
         .isEqualTo("no track with id \"nope\" in the catalog");
     assertThat(get("/api/tracks/nope/similar").status()).isEqualTo(404);
+    Answer seed = get("/api/recommendations?seed_tracks=zzz");
+    assertThat(seed.status()).isEqualTo(404);
+    assertThat(seed.json().path("detail").asString())
+        .isEqualTo("no track with id \"zzz\" in the catalog");
     assertThat(get("/api/artists/nobody").json().path("detail").asString())
         .isEqualTo("no artist \"nobody\" in the catalog");
     assertThat(get("/api/clusters/99").json().path("detail").asString())
@@ -296,7 +322,10 @@ class ApiTest {
 
   @Test
   void adminReindexNeedsTheTokenAndSwapsWithoutFailingRequests() throws Exception {
-    assertThat(post("/api/admin/reindex", "", null).status()).isEqualTo(401);
+    Answer noToken = post("/api/admin/reindex", "", null);
+    assertThat(noToken.status()).isEqualTo(401);
+    assertThat(noToken.raw().headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer realm=\"cratedigger admin\"");
     assertThat(post("/api/admin/reindex", "", "wrong").json().path("detail").asString())
         .isEqualTo("a valid admin token is required (Authorization: Bearer TOKEN)");
     String before = get("/api/health").json().path("indexVersion").asString();

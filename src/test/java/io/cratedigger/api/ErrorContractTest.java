@@ -80,6 +80,27 @@ class ErrorContractTest {
   }
 
   @Test
+  void aBodyThatIsNotJsonIs415() throws Exception {
+    HttpResponse<String> r =
+        send(
+            at("/api/recommendations")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"seed_tracks\":\"te01\"}")));
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"error\":\"unsupported media type\",\"detail\":\"the body must be JSON sent as"
+                + " Content-Type: application/json, got text/plain\"}");
+    jsonWithHeaders(r);
+    HttpResponse<String> charset =
+        send(
+            at("/api/recommendations")
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"seed_genres\":\"techno\"}")));
+    assertThat(charset.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aBodyOverTheBoundIs413() throws Exception {
     HttpResponse<String> r =
         send(
