@@ -62,8 +62,11 @@ public final class DiscogsClient implements AutoCloseable {
             .callTimeout(timeout)
             // we retry ourselves, with backoff and a count
             .retryOnConnectionFailure(false)
+            // redirects are followed by DiscogsHttp, and only to Discogs
+            .followRedirects(false)
+            .followSslRedirects(false)
             .build();
-    this.http = new DiscogsHttp(okhttp, token, sleeper);
+    this.http = new DiscogsHttp(okhttp, token, sleeper, parsed.host());
     this.cache = cacheDir == null ? null : new ResponseCache(cacheDir);
   }
 

@@ -26,6 +26,18 @@ final class DiscogsHttp {
   /** The pause when Discogs says no requests remain in its moving window. */
   static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
 
+  /** The largest answer read (a release with a long tracklist is a few hundred KB). */
+  static final long MAX_BODY_BYTES = 8L << 20;
+
+  /** Calls to Discogs in flight at once, over all requests this server answers. */
+  static final int MAX_CONCURRENT = 4;
+
+  /** How long a request waits for one of the {@link #MAX_CONCURRENT} slots before giving up. */
+  static final Duration SLOT_WAIT = Duration.ofSeconds(5);
+
+  private final java.util.concurrent.Semaphore slots =
+      new java.util.concurrent.Semaphore(MAX_CONCURRENT, true);
+
   /** Discogs' rate-limit window is a minute; the wait we name when it sends no Retry-After. */
   private static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
 
@@ -34,10 +46,16 @@ final class DiscogsHttp {
   private final Sleeper sleeper;
   private final AtomicBoolean exhausted = new AtomicBoolean();
 
-  DiscogsHttp(OkHttpClient http, String token, Sleeper sleeper) {
+  private final String host;
+
+  /** Redirects followed at most for one GET. */
+  static final int MAX_REDIRECTS = 3;
+
+  DiscogsHttp(OkHttpClient http, String token, Sleeper sleeper, String host) {
     this.http = http;
     this.token = token;
     this.sleeper = sleeper;
+    this.host = host;
   }
 
   /**
@@ -50,10 +68,56 @@ final class DiscogsHttp {
     if (token != null && !token.isBlank()) {
       request.header("Authorization", "Discogs token=" + token.strip());
     }
-    return execute(request.build(), what);
+    // a bounded number of upstream calls at once: with Discogs slow, hundreds of requests would
+    // otherwise each hold a call (and a thread) open
+    boolean got;
+    try {
+      got = slots.tryAcquire(SLOT_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DiscogsException(503, "Discogs did not answer: interrupted while waiting", e);
+    }
+    if (!got) {
+      throw new DiscogsException(
+          503, "too many Discogs lookups at once; try again in a few seconds");
+    }
+    try {
+      return execute(request.build(), what);
+    } finally {
+      slots.release();
+    }
+  }
+
+  /** Whether a request may go to {@code host}: the configured one, or Discogs'. */
+  static boolean allowedHost(String host, String configured) {
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    return h.equals(configured.toLowerCase(java.util.Locale.ROOT))
+        || h.equals("discogs.com")
+        || h.endsWith(".discogs.com");
+  }
+
+  /** The body, refused past {@link #MAX_BODY_BYTES} without reading the rest. */
+  private static String body(Response response, String what) throws IOException, DiscogsException {
+    okhttp3.ResponseBody body = response.body();
+    long declared = body.contentLength();
+    if (declared > MAX_BODY_BYTES) {
+      throw tooLarge(what);
+    }
+    okio.BufferedSource source = body.source();
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      throw tooLarge(what);
+    }
+    return source.getBuffer().readString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static DiscogsException tooLarge(String what) {
+    return new DiscogsException(
+        502,
+        "Discogs answered more than " + (MAX_BODY_BYTES >> 20) + " MB for " + what + "; refused");
   }
 
   private String execute(Request request, String what) throws DiscogsException {
+    int redirects = 0;
     for (int attempt = 1; ; attempt++) {
       boolean last = attempt == MAX_ATTEMPTS;
       if (exhausted.getAndSet(false)) {
@@ -66,7 +130,25 @@ final class DiscogsHttp {
         }
         int code = response.code();
         if (response.isSuccessful()) {
-          return response.body().string();
+          return body(response, what);
+        }
+        if (response.isRedirect()) {
+          HttpUrl target = request.url().resolve(String.valueOf(response.header("Location")));
+          if (target == null || !allowedHost(target.host(), host)) {
+            throw new DiscogsException(
+                502,
+                "Discogs redirected "
+                    + what
+                    + " to "
+                    + (target == null ? "an unreadable address" : target.host())
+                    + ", which is not Discogs; refused");
+          }
+          if (++redirects > MAX_REDIRECTS) {
+            throw new DiscogsException(502, "Discogs redirected " + what + " too many times");
+          }
+          request = request.newBuilder().url(target).build();
+          attempt--; // a redirect is not a failed attempt
+          continue;
         }
         if (code == 404) {
           throw new DiscogsException(404, "Discogs has no " + what);

@@ -59,10 +59,25 @@ final class DiscogsJson {
    */
   private static List<DiscogsTrack> tracks(JsonNode tracklist, List<String> releaseArtists) {
     List<DiscogsTrack> tracks = new ArrayList<>();
+    collect(tracklist, releaseArtists, tracks);
+    return tracks;
+  }
+
+  /**
+   * Tracks read from a release at most: a box set has a few hundred; a release claiming 200,000
+   * would otherwise cost 200,000 catalog lookups in one request.
+   */
+  static final int MAX_TRACKS = 1_000;
+
+  private static void collect(
+      JsonNode tracklist, List<String> releaseArtists, List<DiscogsTrack> tracks) {
     for (JsonNode entry : tracklist) {
+      if (tracks.size() >= MAX_TRACKS) {
+        return;
+      }
       String type = text(entry.path("type_"));
       if (type.equals("index")) {
-        tracks.addAll(tracks(entry.path("sub_tracks"), releaseArtists));
+        collect(entry.path("sub_tracks"), releaseArtists, tracks);
       } else if (type.isEmpty() || type.equals("track")) {
         String title = text(entry.path("title"));
         if (title.isEmpty()) {
@@ -77,7 +92,6 @@ final class DiscogsJson {
                 text(entry.path("duration"))));
       }
     }
-    return tracks;
   }
 
   private static List<String> artists(JsonNode array) {

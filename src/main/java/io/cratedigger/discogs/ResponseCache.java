@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,15 +18,37 @@ import java.util.Optional;
  * collection pulled twice costs its releases once.
  */
 final class ResponseCache {
+  /** Entries kept at most; past it the oldest go first. */
+  static final int MAX_ENTRIES = 20_000;
+
+  /** An entry older than this is asked for again (a release's marketplace figures move). */
+  static final java.time.Duration MAX_AGE = java.time.Duration.ofDays(30);
+
+  /** Entries are counted, and the oldest removed, once every this many writes. */
+  private static final int PRUNE_EVERY = 64;
+
   private final Path dir;
+  private final int maxEntries;
+  private final java.util.concurrent.atomic.AtomicInteger writes =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   ResponseCache(Path dir) {
+    this(dir, MAX_ENTRIES);
+  }
+
+  ResponseCache(Path dir, int maxEntries) {
     this.dir = dir;
+    this.maxEntries = maxEntries;
   }
 
   Optional<String> get(String key) {
     try {
-      return Optional.of(Files.readString(file(key), StandardCharsets.UTF_8));
+      Path f = file(key);
+      java.time.Instant written = Files.getLastModifiedTime(f).toInstant();
+      if (written.isBefore(java.time.Instant.now().minus(MAX_AGE))) {
+        return Optional.empty(); // stale: asked again, and overwritten
+      }
+      return Optional.of(Files.readString(f, StandardCharsets.UTF_8));
     } catch (IOException e) {
       // no entry, or an unreadable one: a miss, so we ask Discogs again and overwrite it
       return Optional.empty();
@@ -42,9 +66,36 @@ final class ResponseCache {
       Path tmp = Files.createTempFile(dir, "entry", ".tmp");
       Files.writeString(tmp, body, StandardCharsets.UTF_8);
       Files.move(tmp, file(key), StandardCopyOption.REPLACE_EXISTING);
+      if (writes.incrementAndGet() % PRUNE_EVERY == 0) {
+        prune();
+      }
       return true;
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /** Removes the oldest entries past {@link #maxEntries}. */
+  void prune() throws IOException {
+    List<Path> entries;
+    try (var files = Files.list(dir)) {
+      entries = files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
+    }
+    if (entries.size() <= maxEntries) {
+      return;
+    }
+    List<Path> oldestFirst = new ArrayList<>(entries);
+    oldestFirst.sort(
+        java.util.Comparator.comparing(
+            f -> {
+              try {
+                return Files.getLastModifiedTime(f);
+              } catch (IOException e) {
+                return java.nio.file.attribute.FileTime.fromMillis(0);
+              }
+            }));
+    for (Path f : oldestFirst.subList(0, entries.size() - maxEntries)) {
+      Files.deleteIfExists(f);
     }
   }
 

@@ -239,6 +239,140 @@ class DiscogsClientTest {
   }
 
   @Test
+  void anAnswerOverTheSizeBoundIsRefused() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body("{\"title\":\"" + "x".repeat((int) DiscogsHttp.MAX_BODY_BYTES) + "\"}")
+            .build());
+    try (DiscogsClient client = client()) {
+      assertThatThrownBy(() -> client.release(RELEASE))
+          .isInstanceOfSatisfying(
+              DiscogsException.class, e -> assertThat(e.status()).isEqualTo(502))
+          .hasMessage("Discogs answered more than 8 MB for release 30797823; refused");
+    }
+  }
+
+  @Test
+  void redirectsAreFollowedWithinDiscogsOnly() throws Exception {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(301)
+            .addHeader("Location", "/releases/30797823?v=2")
+            .build());
+    server.enqueue(ok("release-30797823.json"));
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(302)
+            .addHeader("Location", "http://evil.example/releases/30797823")
+            .build());
+    try (DiscogsClient client = client()) {
+      assertThat(client.release(RELEASE).title()).isNotBlank();
+      assertThatThrownBy(() -> client.release(new DiscogsRef(Kind.RELEASE, 555)))
+          .isInstanceOfSatisfying(
+              DiscogsException.class, e -> assertThat(e.status()).isEqualTo(502))
+          .hasMessage(
+              "Discogs redirected release 555 to evil.example, which is not Discogs; refused");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aReleaseOfAHundredThousandTracksIsReadUpToTheBound() throws Exception {
+    StringBuilder tracks = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      tracks
+          .append(i == 0 ? "" : ",")
+          .append("{\"position\":\"")
+          .append(i)
+          .append("\",\"title\":\"T")
+          .append(i)
+          .append("\",\"type_\":\"track\"}");
+    }
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body(
+                "{\"id\":30797823,\"title\":\"Huge\",\"artists\":[{\"name\":\"A\"}],"
+                    + "\"tracklist\":["
+                    + tracks
+                    + "]}")
+            .build());
+    try (DiscogsClient client = client()) {
+      assertThat(client.release(RELEASE).tracks()).hasSize(DiscogsJson.MAX_TRACKS);
+    }
+  }
+
+  @Test
+  void upstreamCallsAreBoundedOverAllRequests() throws Exception {
+    for (int i = 0; i < DiscogsHttp.MAX_CONCURRENT; i++) {
+      server.enqueue(
+          ok("release-30797823.json").newBuilder().headersDelay(8, TimeUnit.SECONDS).build());
+    }
+    try (DiscogsClient client = client(null, null, Duration.ofSeconds(20))) {
+      List<Thread> busy = new ArrayList<>();
+      for (int i = 0; i < DiscogsHttp.MAX_CONCURRENT; i++) {
+        busy.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      try {
+                        client.release(RELEASE);
+                      } catch (DiscogsException e) {
+                        throw new IllegalStateException(e);
+                      }
+                    }));
+      }
+      while (server.getRequestCount() < DiscogsHttp.MAX_CONCURRENT) {
+        Thread.sleep(10);
+      }
+      assertThatThrownBy(() -> client.release(RELEASE))
+          .isInstanceOfSatisfying(
+              DiscogsException.class, e -> assertThat(e.status()).isEqualTo(503))
+          .hasMessage("too many Discogs lookups at once; try again in a few seconds");
+      for (Thread t : busy) {
+        t.join();
+      }
+    }
+    assertThat(server.getRequestCount()).isEqualTo(DiscogsHttp.MAX_CONCURRENT);
+  }
+
+  @Test
+  void theCacheForgetsOldEntriesAndKeepsTheNewest(@TempDir Path dir) throws Exception {
+    ResponseCache cache = new ResponseCache(dir, 3);
+    for (int i = 0; i < 5; i++) {
+      cache.put("k" + i, "v" + i);
+    }
+    // oldest first by modification time
+    for (int i = 0; i < 5; i++) {
+      try (var files = java.nio.file.Files.list(dir)) {
+        for (Path f : files.toList()) {
+          if (java.nio.file.Files.readString(f).equals("v" + i)) {
+            java.nio.file.Files.setLastModifiedTime(
+                f,
+                java.nio.file.attribute.FileTime.fromMillis(
+                    System.currentTimeMillis() - (10 - i) * 60_000L));
+          }
+        }
+      }
+    }
+    cache.prune();
+    assertThat(cache.get("k0")).isEmpty();
+    assertThat(cache.get("k1")).isEmpty();
+    assertThat(cache.get("k4")).contains("v4");
+    // an entry past its age is a miss
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.setLastModifiedTime(
+            f,
+            java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(ResponseCache.MAX_AGE).minusSeconds(60)));
+      }
+    }
+    assertThat(cache.get("k4")).isEmpty();
+  }
+
+  @Test
   void noServerIs503() throws Exception {
     String url = server.url("/").toString();
     server.close();
