@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +58,7 @@ public final class App {
       Path web,
       List<String> corsOrigins,
       String adminToken,
-      Callable<Object> reindex,
+      ReindexJobs reindex,
       io.cratedigger.discogs.DiscogsClient discogs) {
     public Deps {
       corsOrigins = List.copyOf(corsOrigins);
@@ -442,9 +441,26 @@ public final class App {
           new Route(
               "post",
               "/api/admin/reindex",
-              "Rebuild from the configured inputs (Authorization: Bearer TOKEN)",
+              "Start a rebuild from the configured inputs in a child process: 202 {\"job\":id},"
+                  + " 409 while one runs (Authorization: Bearer TOKEN)",
               List.of(),
-              ctx -> reindex(d, guard, ctx)));
+              ctx -> {
+                guard.check(ctx.ip(), ctx.header("Authorization"));
+                ReindexJobs.Job job = d.reindex().start();
+                ctx.status(202).header("Location", "/api/admin/jobs/" + job.id());
+                ctx.json(Map.of("job", job.id(), "state", job.state()));
+              }));
+      r.add(
+          new Route(
+              "get",
+              "/api/admin/jobs/{id}",
+              "A rebuild job: state (running, done, failed), times, the report or the reason"
+                  + " (Authorization: Bearer TOKEN)",
+              List.of(Route.Param.path("id", "the job id from POST /api/admin/reindex")),
+              ctx -> {
+                guard.check(ctx.ip(), ctx.header("Authorization"));
+                ctx.json(d.reindex().get(ctx.pathParam("id")));
+              }));
     }
     return r;
   }
@@ -570,20 +586,6 @@ public final class App {
     var recommender = new io.cratedigger.search.ReleaseRecommender(d.engine());
     var answer = d.live().search((s, g) -> recommender.recommend(s, g, release, limit));
     ctx.json(Views.release(answer));
-  }
-
-  private static void reindex(Deps d, AdminGuard guard, Context ctx) throws Exception {
-    guard.check(ctx.ip(), ctx.header("Authorization"));
-    Object report;
-    try {
-      report = d.reindex().call();
-    } catch (io.cratedigger.index.IndexBusyException e) {
-      throw new ApiException(409, "conflict", e.getMessage());
-    } catch (io.cratedigger.ingest.ImportException e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
-    d.live().refresh();
-    ctx.json(report);
   }
 
   private static List<Route.Param> recommendationParams() {

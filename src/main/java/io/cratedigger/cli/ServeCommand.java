@@ -93,12 +93,27 @@ final class ServeCommand implements Callable<Integer> {
         Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
     LiveIndex live = LiveIndex.open(store);
     live.watch(Duration.ofSeconds(1));
-    Callable<Object> reindex =
-        reindexInputs.isEmpty()
-            ? null
-            : () ->
-                new IndexBuilder(importer, store, BuildOptions.defaults(), BuildListener.NONE)
-                    .build(reindexInputs, "auto");
+    io.cratedigger.api.ReindexJobs reindex = null;
+    if (!reindexInputs.isEmpty()) {
+      List<String> args = new java.util.ArrayList<>(List.of("index", "--input"));
+      reindexInputs.forEach(p -> args.add(p.toAbsolutePath().toString()));
+      args.addAll(List.of("--index", dir.toAbsolutePath().toString()));
+      if (config.file != null) {
+        args.addAll(List.of("--config", config.file.toAbsolutePath().toString()));
+      }
+      reindex =
+          new io.cratedigger.api.ReindexJobs(
+              io.cratedigger.api.ReindexJobs.javaCommand(args),
+              store,
+              dir.resolve("jobs"),
+              () -> {
+                try {
+                  live.refresh();
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    }
     Javalin app =
         App.create(
             new App.Deps(

@@ -47,6 +47,16 @@ class ApiTest {
     return new Answer(r.statusCode(), parse(r.body()), r);
   }
 
+  static Answer getWithToken(String path) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Answer(r.statusCode(), parse(r.body()), r);
+  }
+
   static Answer post(String path, String body, String token) throws Exception {
     var b =
         HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
@@ -321,6 +331,7 @@ class ApiTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the lock is held by the try block, not used in it
   void adminReindexNeedsTheTokenAndSwapsWithoutFailingRequests() throws Exception {
     Answer noToken = post("/api/admin/reindex", "", null);
     assertThat(noToken.status()).isEqualTo(401);
@@ -355,6 +366,24 @@ class ApiTest {
       Thread.sleep(5);
     }
     Answer r = post("/api/admin/reindex", "", TestServer.ADMIN_TOKEN);
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(202);
+    String job = r.json().path("job").asString();
+    assertThat(r.raw().headers().firstValue("Location")).contains("/api/admin/jobs/" + job);
+    // the rebuild runs in a child JVM; the job says how it went
+    Answer state;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+    do {
+      Thread.sleep(100);
+      state = getWithToken("/api/admin/jobs/" + job);
+    } while (state.json().path("state").asString().equals("running")
+        && System.nanoTime() < deadline);
+    assertThat(state.json().path("state").asString()).as(state.raw().body()).isEqualTo("done");
+    assertThat(state.json().path("report").path("tracksIndexed").asInt()).isEqualTo(63);
+    // the server's watcher swaps the child's generation in while the clients keep asking
+    while (get("/api/health").json().path("indexVersion").asString().equals(before)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
     int atSwap = ok.get();
     while (ok.get() < atSwap + 20) {
       Thread.sleep(5);
@@ -363,9 +392,15 @@ class ApiTest {
     for (Thread t : clients) {
       t.join();
     }
-    assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
-    assertThat(r.json().path("tracksIndexed").asInt()).isEqualTo(63);
     assertThat(failure.get()).isNull();
     assertThat(get("/api/health").json().path("indexVersion").asString()).isNotEqualTo(before);
+    // another rebuild holding the index: 409, and no job starts
+    try (var held = server.store().lock()) {
+      Answer busy = post("/api/admin/reindex", "", TestServer.ADMIN_TOKEN);
+      assertThat(busy.status()).isEqualTo(409);
+      assertThat(busy.json().path("detail").asString())
+          .startsWith("another rebuild of " + server.store().root() + " is running");
+    }
+    assertThat(getWithToken("/api/admin/jobs/999").status()).isEqualTo(404);
   }
 }

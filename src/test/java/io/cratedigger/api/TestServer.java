@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -62,10 +61,27 @@ public final class TestServer implements AutoCloseable {
     new IndexBuilder(importer, store, options, BuildListener.NONE).build(List.of(csv), "auto");
     LiveIndex live = LiveIndex.open(store);
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    Callable<Object> reindex =
-        () ->
-            new IndexBuilder(importer, store, options, BuildListener.NONE)
-                .build(List.of(csv), "auto");
+    // the admin rebuild runs `index` in a child JVM, as in production
+    ReindexJobs reindex =
+        new ReindexJobs(
+            ReindexJobs.javaCommand(
+                List.of(
+                    "index",
+                    "--input",
+                    csv.toString(),
+                    "--index",
+                    store.root().toString(),
+                    "--threads",
+                    "2")),
+            store,
+            dir.resolve("jobs"),
+            () -> {
+              try {
+                live.refresh();
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     Javalin app =
         App.create(
             new App.Deps(
