@@ -46,15 +46,8 @@ final class CsvRecords {
   private final char delimiter;
   private final int maxRecordChars;
   private int width;
-  private final Deque<Line> pushedBack = new ArrayDeque<>();
-  private final char[] buf = new char[1 << 16];
-  private int pos;
-  private int len;
-  private long lineNo;
-  private boolean eof;
-
-  /** A physical line; {@code tooLong} when it had more than the bound (its text is then empty). */
-  private record Line(long number, String text, long length, boolean tooLong) {}
+  private final Deque<BoundedLines.Line> pushedBack = new ArrayDeque<>();
+  private final BoundedLines physical;
 
   /**
    * @param width the header's number of cells, or 0 while the header itself is read: a multi-line
@@ -62,6 +55,7 @@ final class CsvRecords {
    */
   CsvRecords(Reader in, char delimiter, int maxRecordChars, int width) {
     this.in = in;
+    this.physical = new BoundedLines(in, maxRecordChars);
     this.delimiter = delimiter;
     this.maxRecordChars = maxRecordChars;
     this.width = width;
@@ -78,12 +72,12 @@ final class CsvRecords {
 
   /** The last physical line read so far. */
   long lineNumber() {
-    return lineNo;
+    return physical.lineNumber();
   }
 
   /** The next record or skipped line; null at the end of the text. Blank lines are passed over. */
   Item next() throws IOException {
-    Line first;
+    BoundedLines.Line first;
     do {
       first = nextLine();
       if (first == null) {
@@ -93,7 +87,7 @@ final class CsvRecords {
     if (first.tooLong()) {
       return tooLong(first);
     }
-    List<Line> lines = new ArrayList<>(1);
+    List<BoundedLines.Line> lines = new ArrayList<>(1);
     lines.add(first);
     StringBuilder text = null;
     long chars = first.text().length();
@@ -114,7 +108,7 @@ final class CsvRecords {
         return new Record(first.number(), 1, cells); // the caller reports the wrong width
       }
       // inside a quoted cell at the end of the line: the record goes on, within bounds
-      Line more = lines.size() >= MAX_LINES_PER_RECORD ? null : nextLine();
+      BoundedLines.Line more = lines.size() >= MAX_LINES_PER_RECORD ? null : nextLine();
       if (more == null
           || more.tooLong()
           || chars + 1 + more.text().length() > maxRecordChars
@@ -139,7 +133,7 @@ final class CsvRecords {
    * ({@code "Never closed,...}) would join its line with the next one, and the two can happen to
    * add up to the header's width, losing a row without a word.
    */
-  private boolean startsRecord(Line line) {
+  private boolean startsRecord(BoundedLines.Line line) {
     if (width == 0 || line.text().isEmpty()) {
       return false;
     }
@@ -152,11 +146,11 @@ final class CsvRecords {
    * number of cells; otherwise the line is reported as malformed. The other lines are handed back
    * to be read again.
    */
-  private Item alone(List<Line> lines, String why) {
+  private Item alone(List<BoundedLines.Line> lines, String why) {
     for (int i = lines.size() - 1; i >= 1; i--) {
       pushedBack.push(lines.get(i));
     }
-    Line first = lines.getFirst();
+    BoundedLines.Line first = lines.getFirst();
     List<String> cells = width == 0 ? null : parse(first.text(), false, true);
     if (cells != null && cells.size() == width) {
       return new Record(first.number(), 1, cells);
@@ -167,7 +161,7 @@ final class CsvRecords {
         "malformed CSV: " + why + "; the line was skipped, reading went on at the next one");
   }
 
-  private Bad tooLong(Line line) {
+  private Bad tooLong(BoundedLines.Line line) {
     return new Bad(
         line.number(),
         "line too long",
@@ -267,71 +261,8 @@ final class CsvRecords {
     }
   }
 
-  /** The next physical line (\n, \r\n or \r ends one), or null at the end of the text. */
-  private Line nextLine() throws IOException {
-    if (!pushedBack.isEmpty()) {
-      return pushedBack.pop();
-    }
-    StringBuilder sb = null;
-    long length = 0;
-    boolean any = false;
-    while (true) {
-      if (pos == len) {
-        if (eof || !fill()) {
-          if (!any) {
-            return null;
-          }
-          return finish(sb, length);
-        }
-      }
-      any = true;
-      int start = pos;
-      while (pos < len && buf[pos] != '\n' && buf[pos] != '\r') {
-        pos++;
-      }
-      int take = pos - start;
-      if (length + take <= maxRecordChars) {
-        if (sb == null) {
-          sb = new StringBuilder(Math.max(take, 16));
-        }
-        sb.append(buf, start, take);
-      }
-      length += take;
-      if (pos < len) {
-        char c = buf[pos++];
-        if (c == '\r') {
-          if (pos == len && !eof) {
-            fill();
-          }
-          if (pos < len && buf[pos] == '\n') {
-            pos++;
-          }
-        }
-        return finish(sb, length);
-      }
-    }
-  }
-
-  private Line finish(StringBuilder sb, long length) {
-    lineNo++;
-    if (length > maxRecordChars) {
-      return new Line(lineNo, "", length, true);
-    }
-    return new Line(lineNo, sb == null ? "" : sb.toString(), length, false);
-  }
-
-  private boolean fill() throws IOException {
-    if (pos < len) {
-      return true;
-    }
-    int r = in.read(buf, 0, buf.length);
-    if (r <= 0) {
-      eof = true;
-      pos = len = 0;
-      return false;
-    }
-    pos = 0;
-    len = r;
-    return true;
+  /** The next physical line, a line handed back first. */
+  private BoundedLines.Line nextLine() throws IOException {
+    return pushedBack.isEmpty() ? physical.next() : pushedBack.pop();
   }
 }

@@ -23,11 +23,11 @@ final class JsonlTrackSource implements TrackSource {
   private static final int READ_AHEAD = 1 << 20;
 
   private final BufferedReader in;
+  private final BoundedLines lines;
   private final FormatSpec format;
   private final RowMapper mapper;
   private final Map<String, Integer> position;
   private final List<String> ignored;
-  private long line;
 
   private JsonlTrackSource(
       BufferedReader in,
@@ -36,6 +36,7 @@ final class JsonlTrackSource implements TrackSource {
       List<String> ignored,
       List<String> keepTogether) {
     this.in = in;
+    this.lines = new BoundedLines(in, CsvTrackSource.MAX_RECORD);
     this.format = format;
     this.mapper = new RowMapper(format, columns, keepTogether);
     this.position = new HashMap<>();
@@ -51,11 +52,13 @@ final class JsonlTrackSource implements TrackSource {
     // The first object's keys stand for the header, as a CSV's first line does. Read ahead to
     // it, then rewind: the lines before it are rows too (reported as malformed).
     in.mark(READ_AHEAD);
-    String text;
     boolean any = false;
     JsonNode first = null;
-    while (first == null && (text = in.readLine()) != null) {
-      if (text.isBlank()) {
+    BoundedLines ahead = new BoundedLines(in, READ_AHEAD);
+    BoundedLines.Line l;
+    while (first == null && (l = ahead.next()) != null) {
+      String text = l.text();
+      if (!l.tooLong() && text.isBlank()) {
         continue;
       }
       any = true;
@@ -106,15 +109,27 @@ final class JsonlTrackSource implements TrackSource {
 
   @Override
   public MappedRow next() throws IOException {
-    String text;
+    BoundedLines.Line l;
     do {
-      text = in.readLine();
-      line++;
-    } while (text != null && text.isBlank());
-    if (text == null) {
+      l = lines.next();
+    } while (l != null && !l.tooLong() && l.text().isBlank());
+    if (l == null) {
       return null;
     }
-    long at = line;
+    long at = l.number();
+    if (l.tooLong()) {
+      return new MappedRow.Skipped(
+          at,
+          ImportIssue.at(
+              at,
+              "line too long",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "line too long: %,d characters, at most %,d are read",
+                  l.length(),
+                  CsvTrackSource.MAX_RECORD)));
+    }
+    String text = l.text();
     JsonNode node;
     try {
       node = JSON.readTree(text);

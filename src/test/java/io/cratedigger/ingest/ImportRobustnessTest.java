@@ -162,6 +162,24 @@ class ImportRobustnessTest {
   }
 
   @Test
+  void aHugeJsonLineIsSkippedAndTheOthersKept() throws Exception {
+    String good = "{\"id\":\"j%d\",\"title\":\"Json %d\",\"artists\":[\"A\"]}\n";
+    String jsonl =
+        good.formatted(1, 1)
+            + "{\"id\":\"big\",\"title\":\""
+            + "z".repeat(1_200_000)
+            + "\"}\n"
+            + good.formatted(2, 2);
+    Path file = tmp.resolve("huge.jsonl");
+    Files.writeString(file, jsonl);
+    ImportReport r = IMPORTER.inspect(file, "auto", in -> in);
+    assertThat(r.rowsRead()).isEqualTo(3);
+    assertThat(r.tracksKept()).isEqualTo(2);
+    assertThat(r.samples())
+        .containsExactly("line 2: line too long: 1,200,023 characters, at most 1,048,576 are read");
+  }
+
+  @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS) // a guard against the old quadratic merge only
   void oneIdOnAHundredThousandRowsMergesInLinearTime() throws Exception {
     StringBuilder csv =
