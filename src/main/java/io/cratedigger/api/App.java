@@ -158,8 +158,9 @@ public final class App {
                       ctx.status().getCode(),
                       String.format(Locale.ROOT, "%.1f", ms)));
           config.routes.before(App::securityHeaders);
+          Admission admission = Admission.forThisMachine();
           for (Route r : routes) {
-            Handler checked = knownParameters(r);
+            Handler checked = admitted(admission, r, knownParameters(r));
             switch (r.method()) {
               case "get" -> config.routes.get(r.path(), checked);
               case "post" -> config.routes.post(r.path(), checked);
@@ -209,6 +210,22 @@ public final class App {
                 }
               });
         });
+  }
+
+  /** The handler behind the engine's admission bound, except for health and admin routes. */
+  @SuppressWarnings("try") // the turn is held by the try block, not used in it
+  private static Handler admitted(Admission admission, Route r, Handler h) {
+    if (r.path().equals("/api/health") || r.path().startsWith("/api/admin")) {
+      return h;
+    }
+    return ctx -> {
+      if (r.method().equals("post")) {
+        body(ctx); // read (and kept) before the turn: a slow body must not hold one
+      }
+      try (AutoCloseable turn = admission.enter()) {
+        h.handle(ctx);
+      }
+    };
   }
 
   /**

@@ -1,0 +1,32 @@
+package io.cratedigger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Past its permits a request waits its turn, then is told to come back, not queued forever. */
+class AdmissionTest {
+  @Test
+  @SuppressWarnings("try")
+  void pastThePermitsARequestGets503WithRetryAfter() throws Exception {
+    Admission admission = new Admission(2, Duration.ofMillis(50));
+    try (AutoCloseable a = admission.enter();
+        AutoCloseable b = admission.enter()) {
+      assertThatThrownBy(admission::enter)
+          .isInstanceOfSatisfying(
+              ApiException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(503);
+                assertThat(e.headers()).containsEntry("Retry-After", "1");
+              })
+          .hasMessage("the server is busy; try again shortly");
+    }
+    // the turns were given back
+    try (AutoCloseable c = admission.enter();
+        AutoCloseable d = admission.enter()) {
+      assertThat(c).isNotNull();
+    }
+  }
+}
