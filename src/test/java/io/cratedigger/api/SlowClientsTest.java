@@ -89,6 +89,68 @@ class SlowClientsTest {
     }
   }
 
+  @Test
+  void healthAnswersBesideThreeHundredSlowHeaders() throws Exception {
+    // headers are parsed without a thread until they are complete: a client dripping them holds
+    // a connection (closed after the idle timeout when it stops), never a thread
+    try (TestServer server = TestServer.start()) {
+      URI base = URI.create(server.baseUrl());
+      List<Socket> slow = new ArrayList<>();
+      try {
+        for (int i = 0; i < CLIENTS; i++) {
+          Socket s = new Socket(base.getHost(), base.getPort());
+          s.getOutputStream()
+              .write(
+                  "GET /api/tracks/te01/similar HTTP/1.1\r\nHost: x\r\nX-Slow: "
+                      .getBytes(StandardCharsets.US_ASCII));
+          slow.add(s);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        for (int round = 0; round < 3; round++) {
+          for (Socket s : slow) {
+            s.getOutputStream().write('a');
+          }
+          long t = System.nanoTime();
+          HttpResponse<String> health =
+              http.send(
+                  HttpRequest.newBuilder(base.resolve("/api/health"))
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(health.statusCode()).isEqualTo(200);
+          assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(2_000);
+          Thread.sleep(1_000);
+        }
+      } finally {
+        for (Socket s : slow) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void unreadableRequestsAreJsonToo() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      URI base = URI.create(server.baseUrl());
+      for (String target :
+          List.of("/api/tracks/search?q=%C0%AF", "/api/tracks/%00", "/api/\u00ff")) {
+        try (Socket s = new Socket(base.getHost(), base.getPort())) {
+          s.setSoTimeout(10_000);
+          s.getOutputStream()
+              .write(
+                  ("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                      .getBytes(StandardCharsets.ISO_8859_1));
+          String answer = read(s);
+          assertThat(answer).as(target).startsWith("HTTP/1.1 4");
+          assertThat(answer).as(target).contains("Content-Type: application/json");
+          assertThat(answer).as(target).contains("X-Content-Type-Options: nosniff");
+          assertThat(answer).as(target).contains("\"error\":").contains("\"detail\":");
+        }
+      }
+    }
+  }
+
   /** What the server sent on {@code s} until it closed (or 30 s passed). */
   private static String read(Socket s) {
     try {
