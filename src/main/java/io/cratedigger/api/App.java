@@ -70,6 +70,9 @@ public final class App {
   /** Bytes per second a request body must arrive at, at least (a JSON body is a few hundred). */
   static final long MIN_BODY_RATE = 512;
 
+  /** A connection that has not sent one whole request this long after opening is closed. */
+  static final java.time.Duration HEADER_DEADLINE = java.time.Duration.ofSeconds(10);
+
   /** A connection with nothing happening for this long is closed. */
   static final long IDLE_TIMEOUT_MS = 15_000;
 
@@ -118,6 +121,18 @@ public final class App {
               server -> {
                 server.setStopTimeout(5_000); // graceful stop
                 server.setErrorHandler(new JsonErrorHandler());
+                HeaderDeadline deadline = new HeaderDeadline(HEADER_DEADLINE);
+                server.addEventListener(
+                    new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                      @Override
+                      public void lifeCycleStarting(
+                          org.eclipse.jetty.util.component.LifeCycle event) {
+                        // the connectors exist now (Javalin adds its own), not yet started
+                        for (var connector : server.getConnectors()) {
+                          connector.addBean(deadline);
+                        }
+                      }
+                    });
               });
           // Slow clients cannot stall the server: a request waiting for its body parks a virtual
           // thread, not one of the pool's, so /api/health answers beside hundreds of them; a body

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,6 +122,22 @@ class SlowClientsTest {
           assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(2_000);
           Thread.sleep(1_000);
         }
+        // a byte a second keeps a connection from idling, not past the first request's deadline
+        long opened = System.nanoTime();
+        Socket first = slow.getFirst();
+        first.setSoTimeout(1_000);
+        boolean closed = false;
+        while (!closed && System.nanoTime() - opened < TimeUnit.SECONDS.toNanos(20)) {
+          try {
+            first.getOutputStream().write('a');
+            closed = first.getInputStream().read() == -1;
+          } catch (java.net.SocketTimeoutException e) {
+            // still open
+          } catch (java.io.IOException e) {
+            closed = true;
+          }
+        }
+        assertThat(closed).as("closed by the header deadline").isTrue();
       } finally {
         for (Socket s : slow) {
           s.close();
