@@ -46,7 +46,7 @@ public final class ReindexJobs {
   private final List<String> command;
   private final IndexStore store;
   private final Path logDir;
-  private final Runnable published;
+  private final io.cratedigger.index.LiveIndex live;
   private final Map<String, Job> jobs = new LinkedHashMap<>();
   private final AtomicLong next = new AtomicLong(1);
   private String running;
@@ -54,13 +54,15 @@ public final class ReindexJobs {
   /**
    * @param command the child's command line up to (not including) {@code --json}: {@link
    *     #javaCommand} and the {@code index} arguments
-   * @param published run when a job has published a new generation (the live index's refresh)
+   * @param live refreshed when a job has published a new generation (its watcher, if running, would
+   *     pick it up within a second anyway)
    */
-  public ReindexJobs(List<String> command, IndexStore store, Path logDir, Runnable published) {
+  public ReindexJobs(
+      List<String> command, IndexStore store, Path logDir, io.cratedigger.index.LiveIndex live) {
     this.command = List.copyOf(command);
     this.store = store;
     this.logDir = logDir;
-    this.published = published;
+    this.live = live;
   }
 
   /**
@@ -144,8 +146,8 @@ public final class ReindexJobs {
     String state = exit == 0 && report != null ? "done" : "failed";
     if (state.equals("done")) {
       try {
-        published.run();
-      } catch (RuntimeException e) {
+        live.refresh();
+      } catch (IOException | RuntimeException e) {
         LOG.warn("rebuild job {}: the new generation is not live yet: {}", id, e.toString());
       }
     }

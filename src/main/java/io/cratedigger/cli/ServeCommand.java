@@ -103,16 +103,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       reindex =
           new io.cratedigger.api.ReindexJobs(
-              io.cratedigger.api.ReindexJobs.javaCommand(args),
-              store,
-              dir.resolve("jobs"),
-              () -> {
-                try {
-                  live.refresh();
-                } catch (java.io.IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
+              io.cratedigger.api.ReindexJobs.javaCommand(args), store, dir.resolve("jobs"), live);
     }
     Javalin app =
         App.create(

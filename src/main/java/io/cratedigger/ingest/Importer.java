@@ -60,7 +60,7 @@ public final class Importer {
     TextEncoding enc;
     InputStream raw;
     try {
-      enc = TextEncoding.of(file, encoding);
+      enc = encodingOf(file);
       raw = Files.newInputStream(file);
     } catch (NoSuchFileException e) {
       throw new ImportException("cannot read " + file + ": no such file");
@@ -86,6 +86,30 @@ public final class Importer {
       in.close();
       throw e;
     }
+  }
+
+  /**
+   * Each file version's detected encoding: a rebuild opens every file twice (scan, then index), and
+   * auto-detection reads the whole file once, not twice.
+   */
+  private final java.util.Map<String, TextEncoding> detected =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private TextEncoding encodingOf(Path file) throws IOException {
+    String version =
+        file.toAbsolutePath()
+            + "|"
+            + Files.size(file)
+            + "|"
+            + Files.getLastModifiedTime(file).toMillis()
+            + "|"
+            + encoding;
+    TextEncoding known = detected.get(version);
+    if (known == null) {
+      known = TextEncoding.of(file, encoding);
+      detected.put(version, known);
+    }
+    return known;
   }
 
   /** A source that also says the encoding its text was read in. */

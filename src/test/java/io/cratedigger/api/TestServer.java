@@ -75,13 +75,7 @@ public final class TestServer implements AutoCloseable {
                     "2")),
             store,
             dir.resolve("jobs"),
-            () -> {
-              try {
-                live.refresh();
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
+            live);
     Javalin app =
         App.create(
             new App.Deps(
