@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  */
 public final class Candidate {
   private final int doc;
-  private final String id;
+  private final Supplier<String> idSource;
+  private String id;
   private final Double bpm;
   private final Key key;
   private final Double energy;
@@ -39,6 +40,8 @@ public final class Candidate {
   int knnRank;
 
   /**
+   * @param id the track id, looked up when first asked for (the engine never needs most of them: a
+   *     lookup decompresses a block of the id dictionary)
    * @param song, release, artists {@link io.cratedigger.track.Fingerprint}s of the song key, the
    *     release key (0 without one) and the artists
    * @param attributes values of {@code Attribute} in its order, NaN where unknown
@@ -47,7 +50,7 @@ public final class Candidate {
    */
   public Candidate(
       int doc,
-      String id,
+      Supplier<String> id,
       Double bpm,
       Key key,
       Double energy,
@@ -58,7 +61,7 @@ public final class Candidate {
       float[] vector,
       double[] attributes) {
     this.doc = doc;
-    this.id = id;
+    this.idSource = id;
     this.bpm = bpm;
     this.key = key;
     this.energy = energy;
@@ -75,6 +78,9 @@ public final class Candidate {
   }
 
   public String id() {
+    if (id == null) {
+      id = idSource.get();
+    }
     return id;
   }
 

@@ -4,9 +4,11 @@ import io.cratedigger.index.Schema;
 import io.cratedigger.rank.Candidate;
 import io.cratedigger.track.Key;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Reads what ranking needs about candidates from doc values and vectors, in document order, one
@@ -37,11 +40,16 @@ final class CandidateReader {
   private CandidateReader() {}
 
   /**
-   * Reads {@code docs}. {@code wanted} (field → values: the seeds' and the tags near theirs) are
-   * matched by term ordinal, so a candidate's other tags and labels are never turned into strings.
+   * Reads {@code docs}, but those with one of the {@code excluded} ids. {@code wanted} (field →
+   * values: the seeds' and the tags near theirs) are matched by term ordinal, so a candidate's
+   * other tags and labels are never turned into strings; nor is its id unless asked for.
    */
   static List<Read> read(
-      IndexReader reader, int[] docs, boolean attributes, Map<String, Set<String>> wanted)
+      IndexReader reader,
+      int[] docs,
+      boolean attributes,
+      Map<String, Set<String>> wanted,
+      Set<String> excluded)
       throws IOException {
     int[] sorted = docs.clone();
     Arrays.sort(sorted);
@@ -51,9 +59,12 @@ final class CandidateReader {
     while (i < sorted.length) {
       LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(sorted[i], leaves));
       int end = ctx.docBase + ctx.reader().maxDoc();
-      Segment seg = new Segment(ctx.reader(), attributes, wanted);
+      Segment seg = new Segment(ctx.reader(), attributes, wanted, excluded);
       for (; i < sorted.length && sorted[i] < end; i++) {
-        out.add(seg.read(sorted[i], sorted[i] - ctx.docBase));
+        Read r = seg.read(sorted[i], sorted[i] - ctx.docBase);
+        if (r != null) {
+          out.add(r);
+        }
       }
     }
     return out;
@@ -77,9 +88,19 @@ final class CandidateReader {
     private final KnnVectorValues.DocIndexIterator vectorDocs;
     private final SortedNumericDocValues[] attributes;
 
-    Segment(LeafReader leaf, boolean withAttributes, Map<String, Set<String>> wanted)
+    /** Ordinals of the excluded ids in this segment. */
+    private final Set<Long> excludedOrds = new HashSet<>();
+
+    Segment(
+        LeafReader leaf, boolean withAttributes, Map<String, Set<String>> wanted, Set<String> excl)
         throws IOException {
       id = DocValues.getSortedSet(leaf, Schema.ID);
+      for (String x : excl) {
+        long ord = id.lookupTerm(new BytesRef(x));
+        if (ord >= 0) {
+          excludedOrds.add(ord);
+        }
+      }
       bpm = DocValues.getSortedNumeric(leaf, Schema.BPM);
       key = DocValues.getSortedNumeric(leaf, Schema.KEY);
       mode = DocValues.getSortedNumeric(leaf, Schema.MODE);
@@ -90,7 +111,7 @@ final class CandidateReader {
         facets.put(f, dv);
         Map<Long, String> ords = new HashMap<>();
         for (String v : wanted.getOrDefault(f, Set.of())) {
-          long ord = dv.lookupTerm(new org.apache.lucene.util.BytesRef(v));
+          long ord = dv.lookupTerm(new BytesRef(v));
           if (ord >= 0) {
             ords.put(ord, v);
           }
@@ -107,7 +128,12 @@ final class CandidateReader {
       }
     }
 
+    /** The document, or null when its id is excluded. */
     Read read(int globalDoc, int doc) throws IOException {
+      long idOrd = id.advanceExact(doc) ? id.nextOrd() : -1;
+      if (excludedOrds.contains(idOrd)) {
+        return null;
+      }
       double bv = Attribute.TEMPO.read(bpm, doc);
       Double b = Double.isNaN(bv) ? null : bv;
       Key k = null;
@@ -134,7 +160,7 @@ final class CandidateReader {
       Candidate cand =
           new Candidate(
               globalDoc,
-              first(id, doc),
+              idOrd < 0 ? () -> "" : () -> term(id, idOrd),
               b,
               k,
               Double.isNaN(e) ? null : e,
@@ -147,8 +173,12 @@ final class CandidateReader {
       return new Read(cand, values);
     }
 
-    private static String first(SortedSetDocValues dv, int doc) throws IOException {
-      return dv.advanceExact(doc) ? dv.lookupOrd(dv.nextOrd()).utf8ToString() : "";
+    private static String term(SortedSetDocValues dv, long ord) {
+      try {
+        return dv.lookupOrd(ord).utf8ToString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     /** The seed values this document has (by ordinal). */

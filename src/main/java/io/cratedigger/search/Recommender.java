@@ -100,19 +100,42 @@ public final class Recommender {
     this.retrievals = retrievals;
   }
 
+  /**
+   * Runs the retrievals. {@code tasks} come costliest first: the caller runs the first itself,
+   * while the others run on the pool in as many chains as there are other cores (on two cores, the
+   * sound and lexical pools one after the other beside the scene pool). Handing the costliest one
+   * to the pool would add a thread's wake-up to the critical path; the chains' wake-ups are hidden
+   * behind it.
+   */
   private Map<String, TopDocs> runAll(Map<String, Callable<TopDocs>> tasks) throws IOException {
-    Map<String, TopDocs> out = new LinkedHashMap<>();
-    if (retrievals == null || tasks.size() < 2) {
-      for (var e : tasks.entrySet()) {
-        out.put(e.getKey(), call(e.getValue()));
+    List<String> names = new ArrayList<>(tasks.keySet());
+    int chains =
+        retrievals == null
+            ? 0
+            : Math.min(names.size() - 1, Runtime.getRuntime().availableProcessors() - 1);
+    List<Future<Map<String, TopDocs>>> running = new ArrayList<>(chains);
+    for (int c = 0; c < chains; c++) {
+      List<String> chain = new ArrayList<>();
+      for (int i = 1 + c; i < names.size(); i += chains) {
+        chain.add(names.get(i));
       }
-      return out;
+      running.add(
+          retrievals.submit(
+              () -> {
+                Map<String, TopDocs> out = new LinkedHashMap<>();
+                for (String k : chain) {
+                  out.put(k, tasks.get(k).call());
+                }
+                return out;
+              }));
     }
-    Map<String, Future<TopDocs>> running = new LinkedHashMap<>();
-    tasks.forEach((k, t) -> running.put(k, retrievals.submit(t)));
-    for (var e : running.entrySet()) {
+    Map<String, TopDocs> out = new LinkedHashMap<>();
+    for (int i = 0; i < (chains == 0 ? names.size() : 1); i++) {
+      out.put(names.get(i), call(tasks.get(names.get(i))));
+    }
+    for (var f : running) {
       try {
-        out.put(e.getKey(), e.getValue().get());
+        out.putAll(f.get());
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", ex);
@@ -160,20 +183,9 @@ public final class Recommender {
 
     Query lexical = lexicalQuery(s, seed);
     boolean vectors = seed.vector() != null && g.model() != null;
-    // The retrievals are independent: run them side by side, collect them in a fixed order.
+    // The retrievals are independent: run them side by side (the costliest first, see runAll),
+    // collect them in a fixed order.
     Map<String, Callable<TopDocs>> tasks = new LinkedHashMap<>();
-    if (lexical != null) {
-      tasks.put("lexical", () -> s.search(and(lexical, filter), w.lexicalPool() + extra));
-    }
-    if (vectors) {
-      tasks.put(
-          "knn",
-          () ->
-              s.search(
-                  new KnnFloatVectorQuery(
-                      Schema.VECTOR, seed.vector(), w.knnPool() + extra, filter),
-                  w.knnPool() + extra));
-    }
     boolean sceneMixPool = vectors && rule != null && !seed.sceneTags().isEmpty();
     if (lexical != null && rule != null && !sceneMixPool) {
       // the scene-sharing tracks that also mix: without this pool they would lose their place
@@ -211,6 +223,18 @@ public final class Recommender {
                         and(and(sceneMixes.get(0), sceneMixes.get(1)), filter)),
                     SCENE_POOL + extra);
           });
+    }
+    if (lexical != null) {
+      tasks.put("lexical", () -> s.search(and(lexical, filter), w.lexicalPool() + extra));
+    }
+    if (vectors) {
+      tasks.put(
+          "knn",
+          () ->
+              s.search(
+                  new KnnFloatVectorQuery(
+                      Schema.VECTOR, seed.vector(), w.knnPool() + extra, filter),
+                  w.knnPool() + extra));
     }
     Map<String, Double> taskMs = new java.util.concurrent.ConcurrentHashMap<>();
     Map<String, Callable<TopDocs>> timed = new LinkedHashMap<>();
@@ -312,9 +336,14 @@ public final class Recommender {
     int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
     java.util.Set<Long> excludedSongs = Fingerprint.of(seed.excludedSongs());
     for (CandidateReader.Read r :
-        CandidateReader.read(s.getIndexReader(), ids, !req.targets().isEmpty(), scene.wanted())) {
+        CandidateReader.read(
+            s.getIndexReader(),
+            ids,
+            !req.targets().isEmpty(),
+            scene.wanted(),
+            seed.excludedIds())) {
       Candidate c = r.candidate();
-      if (seed.excludedIds().contains(c.id()) || excludedSongs.contains(c.song())) {
+      if (excludedSongs.contains(c.song())) {
         continue; // a seed, or a version of one
       }
       int[] ranks = pool.get(c.doc());

@@ -28,7 +28,7 @@ class RerankersTest {
     Arrays.fill(attrs, Double.NaN);
     return new Candidate(
         0,
-        id,
+        () -> id,
         bpm,
         key == null ? null : Key.parse(key),
         energy,
