@@ -52,7 +52,7 @@ public final class Reports {
             String.format(
                 Locale.ROOT,
                 "Similar tracks with 8 callers at once, in process: %,.0f queries/s. "
-                    + "Median ms per phase of a similar-track query: %s. "
+                    + "Median ms per phase of a similar-track query, over the queries that ran it: %s. "
                     + "Lookups look like: %s.",
                 perSecond,
                 r.phaseMedians(),

@@ -71,8 +71,10 @@ public final class Schema {
 
   /**
    * Camelot code and whole BPM in one term, e.g. {@code 8A@124} ({@code ?} for unknown): "mixes
-   * with the seed" becomes one term-set lookup over a few hundred terms, which a filtered vector
-   * search can turn into its filter far faster than a range query crossed with a key set.
+   * with the seed" becomes a walk over a few runs of these terms (a key's window of BPMs are
+   * neighbours in term order), which a filtered vector search can turn into its filter far faster
+   * than a range query crossed with a key set. The search relies on this spelling: whole BPM in
+   * plain digits, {@code ?} (which sorts after the digits) for unknown.
    */
   public static final String MIX_SLOT = "mix.slot";
 

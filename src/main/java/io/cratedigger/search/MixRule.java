@@ -4,7 +4,6 @@ import io.cratedigger.index.Schema;
 import io.cratedigger.rank.MixOptions;
 import io.cratedigger.track.Key;
 import io.cratedigger.track.KeyMove;
-import io.cratedigger.track.Track;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,10 +25,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
 
 /**
@@ -121,7 +118,7 @@ record MixRule(boolean[] keys, List<long[]> bpms, float minEnergy, float maxEner
     return false;
   }
 
-  /** The rule as a term-set lookup on {@link Schema#MIX_SLOT}. */
+  /** The rule as a lookup of {@link Schema#MIX_SLOT} terms (see {@link MixSlotQuery}). */
   Query terms() {
     List<String> camelots = new ArrayList<>();
     for (int pc = 0; pc < 12; pc++) {
@@ -131,27 +128,7 @@ record MixRule(boolean[] keys, List<long[]> bpms, float minEnergy, float maxEner
         }
       }
     }
-    camelots.add(null); // unknown key passes
-    List<Double> tempos = new ArrayList<>();
-    if (bpms == null) {
-      for (long b = Math.round(Track.MIN_TEMPO); b <= Math.round(Track.MAX_TEMPO); b++) {
-        tempos.add((double) b);
-      }
-    } else {
-      for (long[] r : bpms) {
-        for (long b = r[0]; b <= r[1]; b++) {
-          tempos.add((double) b);
-        }
-      }
-    }
-    tempos.add(null); // unknown BPM passes
-    List<BytesRef> slots = new ArrayList<>(camelots.size() * tempos.size());
-    for (String c : camelots) {
-      for (Double b : tempos) {
-        slots.add(new BytesRef(Schema.mixSlot(c, b)));
-      }
-    }
-    Query slotQuery = new TermInSetQuery(Schema.MIX_SLOT, slots);
+    Query slotQuery = new MixSlotQuery(camelots, bpms);
     if (!boundsEnergy()) {
       return slotQuery;
     }
