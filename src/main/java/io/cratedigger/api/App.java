@@ -4,7 +4,10 @@ import static io.cratedigger.api.Route.Param.path;
 import static io.cratedigger.api.Route.Param.query;
 
 import io.cratedigger.index.LiveIndex;
+import io.cratedigger.index.NotReadyException;
 import io.cratedigger.index.Schema;
+import io.cratedigger.ops.Metrics;
+import io.cratedigger.ops.Startup;
 import io.cratedigger.search.Attribute;
 import io.cratedigger.search.BadQueryException;
 import io.cratedigger.search.Browse;
@@ -50,6 +53,8 @@ public final class App {
    * @param corsOrigins origins allowed to call the API from a browser; empty: CORS off
    * @param adminToken the token of the admin routes; null: the admin routes do not exist
    * @param reindex runs a rebuild from the configured inputs and returns its report
+   * @param metrics what {@code /metrics} shows ({@link Metrics#off()}: the route answers 404)
+   * @param startup what {@code /api/ready} says while the first index is prepared
    */
   public record Deps(
       LiveIndex live,
@@ -59,7 +64,9 @@ public final class App {
       List<String> corsOrigins,
       String adminToken,
       ReindexJobs reindex,
-      io.cratedigger.discogs.DiscogsClient discogs) {
+      io.cratedigger.discogs.DiscogsClient discogs,
+      Metrics metrics,
+      Startup startup) {
     public Deps {
       corsOrigins = List.copyOf(corsOrigins);
     }
@@ -112,6 +119,19 @@ public final class App {
 
   public static Javalin create(Deps deps) {
     List<Route> routes = routes(deps);
+    Metrics metrics = deps.metrics();
+    metrics.index(
+        deps.live(),
+        l -> l.generation() == null ? 0 : l.generation().tracks(),
+        l -> l.generation() == null ? 0 : generationNumber(l.generation().name()));
+    if (deps.discogs() != null) {
+      var discogs = deps.discogs();
+      metrics.discogs(discogs, "cache_hit", c -> c.counts().cacheHits());
+      metrics.discogs(discogs, "fetched", c -> c.counts().fetched());
+      metrics.discogs(discogs, "failed", c -> c.counts().failed());
+    }
+    Admission admission = Admission.forThisMachine(metrics::rejected);
+    metrics.admission(admission, Admission::inFlight, Admission::waiting);
     Map<String, Object> openapi = OpenApi.document(routes, version());
     return Javalin.create(
         config -> {
@@ -131,6 +151,7 @@ public final class App {
                         for (var connector : server.getConnectors()) {
                           connector.addBean(deadline);
                         }
+                        metrics.bind(server);
                       }
                     });
               });
@@ -165,15 +186,17 @@ public final class App {
                         }));
           }
           config.requestLogger.http(
-              (ctx, ms) ->
-                  LOG.info(
-                      "{} {} {} {} ms",
-                      ctx.method(),
-                      ctx.path(),
-                      ctx.status().getCode(),
-                      String.format(Locale.ROOT, "%.1f", ms)));
+              (ctx, ms) -> {
+                metrics.request(
+                    ctx.method().name(), routeOf(ctx), ctx.status().getCode(), ms.doubleValue());
+                LOG.info(
+                    "{} {} {} {} ms",
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.status().getCode(),
+                    String.format(Locale.ROOT, "%.1f", ms));
+              });
           config.routes.before(App::securityHeaders);
-          Admission admission = Admission.forThisMachine();
           for (Route r : routes) {
             Handler checked = admitted(admission, r, knownParameters(r));
             switch (r.method()) {
@@ -188,6 +211,12 @@ public final class App {
               (e, ctx) -> {
                 e.headers().forEach(ctx::header);
                 error(ctx, e.status(), e.error(), e.getMessage());
+              });
+          config.routes.exception(
+              NotReadyException.class,
+              (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                error(ctx, 503, "not ready", e.getMessage() + ": " + deps.startup().stage());
               });
           config.routes.exception(
               UnknownTrackException.class,
@@ -227,10 +256,43 @@ public final class App {
         });
   }
 
+  /** Routes that never wait for a turn: they must answer while the engine is busy. */
+  private static final Set<String> UNQUEUED = Set.of("/api/health", "/api/ready", "/metrics");
+
+  /**
+   * The route template a request matched ({@code /api/tracks/{id}}), for metrics: never the raw
+   * path, whose ids would make a series per track; {@code static} for the page's files and {@code
+   * unmatched} for the rest.
+   */
+  private static String routeOf(Context ctx) {
+    String path;
+    try {
+      path = ctx.endpoint().path;
+    } catch (RuntimeException e) {
+      path = null; // no endpoint matched
+    }
+    if (path == null || path.isEmpty() || path.equals("*")) {
+      return ctx.path().startsWith("/api") || ctx.status().getCode() == 404
+          ? "unmatched"
+          : "static";
+    }
+    return path;
+  }
+
+  /** {@code gen-000007} → 7; 0 when the name is not of that form. */
+  static long generationNumber(String name) {
+    int dash = name.lastIndexOf('-');
+    try {
+      return Long.parseLong(name.substring(dash + 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   /** The handler behind the engine's admission bound, except for health and admin routes. */
   @SuppressWarnings("try") // the turn is held by the try block, not used in it
   private static Handler admitted(Admission admission, Route r, Handler h) {
-    if (r.path().equals("/api/health") || r.path().startsWith("/api/admin")) {
+    if (UNQUEUED.contains(r.path()) || r.path().startsWith("/api/admin")) {
       return h;
     }
     return ctx -> {
@@ -308,15 +370,51 @@ public final class App {
         new Route(
             "get",
             "/api/health",
-            "Liveness, catalog size and index generation",
+            "Liveness (answers while the first index is prepared), catalog size and generation",
             List.of(),
             ctx -> {
               var g = d.live().generation();
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("status", "ok");
-              m.put("tracks", g.tracks());
-              m.put("indexVersion", g.name());
+              m.put("tracks", g == null ? 0 : g.tracks());
+              m.put("indexVersion", g == null ? null : g.name());
+              m.put("ready", g != null);
               ctx.json(m);
+            }));
+    r.add(
+        new Route(
+            "get",
+            "/api/ready",
+            "Readiness: 200 once an index is open and serving, 503 while it is prepared",
+            List.of(),
+            ctx -> {
+              var g = d.live().generation();
+              Map<String, Object> m = new LinkedHashMap<>();
+              if (g != null) {
+                m.put("status", "ready");
+                m.put("tracks", g.tracks());
+                m.put("indexVersion", g.name());
+              } else {
+                String failure = d.startup().failure();
+                m.put("status", failure == null ? "starting" : "failed");
+                m.put("detail", failure == null ? d.startup().stage() : failure);
+                ctx.status(503).header("Retry-After", "5");
+              }
+              ctx.json(m);
+            }));
+    r.add(
+        new Route(
+            "get",
+            "/metrics",
+            "Prometheus metrics (text format); 404 when metrics are off",
+            List.of(),
+            ctx -> {
+              if (!d.metrics().enabled()) {
+                throw new ApiException(
+                    404, "not found", "metrics are off (server.metrics in the configuration)");
+              }
+              ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                  .result(d.metrics().scrape());
             }));
     r.add(
         new Route(
@@ -366,6 +464,7 @@ public final class App {
                   RequestParams.read(new Params(ctx, null), List.of(id), List.of(), List.of(), 10);
               Recommendations out =
                   d.live().search((s, g) -> d.engine().recommend(s, g, req, false));
+              d.metrics().engine(out.stats());
               ctx.json(Views.similar(out));
             }));
     r.add(
@@ -576,6 +675,7 @@ public final class App {
             20);
     // an unknown seed track is 404, as for /api/tracks/{id}/similar
     Recommendations out = d.live().search((s, g) -> d.engine().recommend(s, g, req, true));
+    d.metrics().engine(out.stats());
     ctx.json(Views.recommendations(out));
   }
 

@@ -2,6 +2,7 @@ package io.cratedigger.api;
 
 import io.cratedigger.index.IndexBusyException;
 import io.cratedigger.index.IndexStore;
+import io.cratedigger.ops.Metrics;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ public final class ReindexJobs {
       JsonNode report,
       String error) {}
 
+  private final Metrics metrics;
   private final List<String> command;
   private final IndexStore store;
   private final Path logDir;
@@ -56,13 +58,19 @@ public final class ReindexJobs {
    *     #javaCommand} and the {@code index} arguments
    * @param live refreshed when a job has published a new generation (its watcher, if running, would
    *     pick it up within a second anyway)
+   * @param metrics told each rebuild's outcome, duration and tracks
    */
   public ReindexJobs(
-      List<String> command, IndexStore store, Path logDir, io.cratedigger.index.LiveIndex live) {
+      List<String> command,
+      IndexStore store,
+      Path logDir,
+      io.cratedigger.index.LiveIndex live,
+      Metrics metrics) {
     this.command = List.copyOf(command);
     this.store = store;
     this.logDir = logDir;
     this.live = live;
+    this.metrics = metrics;
   }
 
   /**
@@ -152,6 +160,7 @@ public final class ReindexJobs {
       }
     }
     remember(new Job(id, state, started, end, seconds, report, error));
+    metrics.rebuild(state, seconds, report == null ? 0 : report.path("tracksIndexed").asLong());
     running = null;
     LOG.info("rebuild job {} {} in {} s{}", id, state, seconds, error == null ? "" : ": " + error);
   }

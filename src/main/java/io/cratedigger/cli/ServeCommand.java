@@ -9,6 +9,8 @@ import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ingest.Importer;
 import io.cratedigger.ingest.TrackCsvWriter;
+import io.cratedigger.ops.Metrics;
+import io.cratedigger.ops.Startup;
 import io.cratedigger.search.Recommender;
 import io.cratedigger.search.TrackLookup;
 import io.cratedigger.synth.CatalogGenerator;
@@ -26,7 +28,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code serve}: the HTTP API and the page; builds the demo catalog on first start. */
+/**
+ * {@code serve}: the HTTP API and the page. Listens at once; with no index yet it builds the demo
+ * catalog in the background while {@code /api/ready} answers 503 with the stage.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -85,13 +90,13 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println(
           "cratedigger: removed " + partial + ", left half-built by a stopped rebuild");
     }
-    if (store.current().isEmpty()) {
-      buildDemo(store, importer);
-    }
     String token = System.getenv("CRATEDIGGER_ADMIN_TOKEN");
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-    LiveIndex live = LiveIndex.open(store);
+    Metrics metrics = cfg.metrics() ? Metrics.prometheus() : Metrics.off();
+    // listens at once: /api/health answers and /api/ready says 503 until the index is open
+    LiveIndex live = LiveIndex.opening(store);
+    Startup startup = live.ready() ? Startup.ready() : new Startup();
     live.watch(Duration.ofSeconds(1));
     io.cratedigger.api.ReindexJobs reindex = null;
     if (!reindexInputs.isEmpty()) {
@@ -103,7 +108,11 @@ final class ServeCommand implements Callable<Integer> {
       }
       reindex =
           new io.cratedigger.api.ReindexJobs(
-              io.cratedigger.api.ReindexJobs.javaCommand(args), store, dir.resolve("jobs"), live);
+              io.cratedigger.api.ReindexJobs.javaCommand(args),
+              store,
+              dir.resolve("jobs"),
+              live,
+              metrics);
     }
     Javalin app =
         App.create(
@@ -115,7 +124,9 @@ final class ServeCommand implements Callable<Integer> {
                 cors,
                 token,
                 reindex,
-                DiscogsCommand.client()));
+                DiscogsCommand.client(),
+                metrics,
+                startup));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -133,10 +144,29 @@ final class ServeCommand implements Callable<Integer> {
                       stopped.countDown();
                     }));
     app.start(host, port);
-    String shown = host.equals("0.0.0.0") ? "localhost" : host;
-    System.out.printf(
-        "cratedigger: serving %,d tracks (%s) at http://%s:%d/  (API under /api, /openapi.json; Ctrl-C stops)%n",
-        live.generation().tracks(), live.generation().name(), shown, app.port());
+    String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + app.port() + "/";
+    if (live.ready()) {
+      serving(live, url);
+    } else {
+      System.out.printf(
+          "cratedigger: listening at %s; /api/ready answers 503 until the index is ready%n", url);
+      System.out.flush();
+      Thread.ofPlatform()
+          .name("demo-build")
+          .start(
+              () -> {
+                try {
+                  buildDemo(store, importer, startup, metrics);
+                  live.refresh();
+                  startup.stage("ready");
+                  serving(live, url);
+                } catch (Exception e) {
+                  String why = "building the demo catalog failed: " + e.getMessage();
+                  startup.failed(why);
+                  System.err.println("cratedigger: " + why);
+                }
+              });
+    }
     if (token == null || token.isBlank() || reindex == null) {
       System.out.println(
           "cratedigger: admin routes off (set CRATEDIGGER_ADMIN_TOKEN and --reindex-input to enable)");
@@ -146,10 +176,24 @@ final class ServeCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private static void buildDemo(IndexStore store, Importer importer) throws Exception {
+  private static void serving(LiveIndex live, String url) {
+    System.out.printf(
+        "cratedigger: serving %,d tracks (%s) at %s  (API under /api, /openapi.json, /metrics;"
+            + " Ctrl-C stops)%n",
+        live.generation().tracks(), live.generation().name(), url);
+    System.out.flush();
+  }
+
+  private static void buildDemo(
+      IndexStore store, Importer importer, Startup startup, Metrics metrics) throws Exception {
     System.err.printf(
         "cratedigger: no index in %s yet; building the demo catalog (%,d generated tracks)...%n",
         store.root(), DEMO_TRACKS);
+    startup.stage(
+        String.format(
+            java.util.Locale.ROOT,
+            "building the demo catalog: generating %,d tracks",
+            DEMO_TRACKS));
     Files.createDirectories(store.root());
     Path csv = store.root().resolve("demo-catalog.csv");
     CatalogGenerator gen = new CatalogGenerator(1);
@@ -159,10 +203,41 @@ final class ServeCommand implements Callable<Integer> {
         out.write(gen.next());
       }
     }
-    var report =
-        new IndexBuilder(importer, store, BuildOptions.defaults(), BuildListener.NONE)
-            .build(List.of(csv), "auto");
-    System.err.printf(
-        "cratedigger: demo catalog indexed in %.1f s%n", report.seconds().get("total"));
+    BuildListener progress =
+        new BuildListener() {
+          private final java.util.concurrent.atomic.AtomicLong indexed =
+              new java.util.concurrent.atomic.AtomicLong();
+          private volatile String phase = "scan";
+
+          @Override
+          public void phase(String name, long total) {
+            phase = name;
+            startup.stage("building the demo catalog: " + name);
+          }
+
+          @Override
+          public void indexed(long n) {
+            long done = indexed.addAndGet(n);
+            startup.stage(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "building the demo catalog: %s, %,d of %,d tracks",
+                    phase,
+                    done,
+                    DEMO_TRACKS));
+          }
+        };
+    try {
+      var report =
+          new IndexBuilder(importer, store, BuildOptions.defaults(), progress)
+              .build(List.of(csv), "auto");
+      double seconds = report.seconds().get("total");
+      metrics.rebuild("done", seconds, report.tracksIndexed());
+      startup.stage("opening the demo catalog");
+      System.err.printf("cratedigger: demo catalog indexed in %.1f s%n", seconds);
+    } catch (Exception e) {
+      metrics.rebuild("failed", 0, 0);
+      throw e;
+    }
   }
 }

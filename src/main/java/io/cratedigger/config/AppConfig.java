@@ -19,13 +19,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param formats the import formats file
  * @param index the index folder
  * @param weights the ranking's component weights, fusion and pool sizes
+ * @param metrics whether {@code serve} keeps metrics for {@code /metrics}
  */
-public record AppConfig(Path formats, Path index, Weights weights) {
+public record AppConfig(Path formats, Path index, Weights weights, boolean metrics) {
 
   /** The file read when no {@code --config} is given. */
   public static final Path DEFAULT_FILE = Path.of("config", "cratedigger.yaml");
 
-  private static final Set<String> KEYS = Set.of("formats", "index", "ranking");
+  private static final Set<String> KEYS = Set.of("formats", "index", "ranking", "server");
+  private static final Set<String> SERVER_KEYS = Set.of("metrics");
   private static final Set<String> RANKING_KEYS =
       Set.of("fusion", "weights", "pools", "facets", "sceneFirst");
   private static final Set<String> POOL_KEYS = Set.of("lexical", "knn");
@@ -48,7 +50,7 @@ public record AppConfig(Path formats, Path index, Weights weights) {
   public static AppConfig defaults() {
     Path home = home();
     return new AppConfig(
-        home.resolve("config/formats.yaml"), home.resolve("index"), Weights.defaults());
+        home.resolve("config/formats.yaml"), home.resolve("index"), Weights.defaults(), true);
   }
 
   /** The configuration file to read: {@code file} itself, or the default one in the home. */
@@ -88,10 +90,24 @@ public record AppConfig(Path formats, Path index, Weights weights) {
             file + ": unknown key \"" + key + "\"; known keys: " + String.join(", ", KEYS));
       }
     }
+    JsonNode server = root.path("server");
+    boolean metrics = d.metrics();
+    if (!server.isMissingNode() && !server.isNull()) {
+      known(file, "server", server, SERVER_KEYS);
+      JsonNode m = server.path("metrics");
+      if (!m.isMissingNode()) {
+        if (!m.isBoolean()) {
+          throw new IllegalArgumentException(
+              file + ": server.metrics must be true or false, got " + m);
+        }
+        metrics = m.asBoolean();
+      }
+    }
     return new AppConfig(
         path(root, "formats", d.formats()),
         path(root, "index", d.index()),
-        weights(file, root.path("ranking"), d.weights()));
+        weights(file, root.path("ranking"), d.weights()),
+        metrics);
   }
 
   private static Weights weights(Path file, JsonNode r, Weights d) {
@@ -202,6 +218,7 @@ public record AppConfig(Path formats, Path index, Weights weights) {
     out.put("formats", formats.toString());
     out.put("index", index.toString());
     out.put("ranking", weights.toString());
+    out.put("server.metrics", Boolean.toString(metrics));
     return out;
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -29,6 +30,9 @@ public final class DiscogsClient implements AutoCloseable {
   private final DiscogsHttp http;
   private final ResponseCache cache;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final LongAdder cacheHits = new LongAdder();
+  private final LongAdder fetched = new LongAdder();
+  private final LongAdder failed = new LongAdder();
 
   /**
    * A client for the Discogs API.
@@ -162,19 +166,37 @@ public final class DiscogsClient implements AutoCloseable {
       if (hit.isPresent()) {
         JsonNode node = parse(hit.get());
         if (node != null) {
+          cacheHits.increment();
           return node;
         }
       }
     }
-    String body = http.get(url, what);
+    String body;
+    try {
+      body = http.get(url, what);
+    } catch (DiscogsException | RuntimeException e) {
+      failed.increment();
+      throw e;
+    }
     JsonNode node = parse(body);
     if (node == null) {
+      failed.increment();
       throw new DiscogsException(502, "Discogs answered something that is not a " + noun);
     }
+    fetched.increment();
     if (cacheable && cache != null) {
       cache.put(key, body);
     }
     return node;
+  }
+
+  /**
+   * Look-ups answered from the cache, fetched from Discogs, and failed, since this client began.
+   */
+  public record Counts(long cacheHits, long fetched, long failed) {}
+
+  public Counts counts() {
+    return new Counts(cacheHits.sum(), fetched.sum(), failed.sum());
   }
 
   /** The JSON object in {@code body}, or null when it is not one. */

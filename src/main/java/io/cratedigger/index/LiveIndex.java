@@ -50,6 +50,21 @@ public final class LiveIndex implements Closeable {
     return new LiveIndex(store, Generation.open(gen));
   }
 
+  /**
+   * The live index of {@code store}, open when a generation is published there and otherwise not
+   * ready yet: {@link #search} then throws {@link NotReadyException} until {@link #refresh} finds
+   * the first generation (a server listens while its first index is still being built).
+   */
+  public static LiveIndex opening(IndexStore store) throws IOException {
+    Optional<Path> gen = store.current();
+    return new LiveIndex(store, gen.isPresent() ? Generation.open(gen.get()) : null);
+  }
+
+  /** Whether a generation is open. */
+  public boolean ready() {
+    return live.get() != null;
+  }
+
   /** What a request runs against: a searcher and the generation it belongs to. */
   @FunctionalInterface
   public interface Work<T> {
@@ -61,6 +76,9 @@ public final class LiveIndex implements Closeable {
     Generation g;
     do {
       g = live.get();
+      if (g == null) {
+        throw new NotReadyException("the index is still being prepared");
+      }
     } while (!g.tryIncRef());
     try {
       IndexSearcher s = g.searchers().acquire();
@@ -74,7 +92,10 @@ public final class LiveIndex implements Closeable {
     }
   }
 
-  /** The live generation (for its name, size and model); may be retired a moment later. */
+  /**
+   * The live generation (for its name, size and model); may be retired a moment later. Null before
+   * the first one is open (see {@link #opening}).
+   */
   public Generation generation() {
     return live.get();
   }
@@ -87,11 +108,16 @@ public final class LiveIndex implements Closeable {
   public synchronized Optional<String> refresh() throws IOException {
     Optional<Path> current = store.current();
     Generation old = live.get();
-    if (current.isEmpty() || current.get().getFileName().toString().equals(old.name())) {
+    if (current.isEmpty()
+        || (old != null && current.get().getFileName().toString().equals(old.name()))) {
       return Optional.empty();
     }
     Generation next = Generation.open(current.get());
     live.set(next);
+    if (old == null) {
+      LOG.info("index opened: {} ({} tracks)", next.name(), next.tracks());
+      return Optional.of(next.name());
+    }
     old.close(); // closes once the requests still on it finish
     LOG.info(
         "index swapped: {} ({} tracks) -> {} ({} tracks)",
@@ -115,7 +141,11 @@ public final class LiveIndex implements Closeable {
           try {
             refresh();
           } catch (IOException | RuntimeException e) {
-            LOG.warn("index refresh failed; still serving {}: {}", live.get().name(), e.toString());
+            Generation g = live.get();
+            LOG.warn(
+                "index refresh failed; still serving {}: {}",
+                g == null ? "nothing" : g.name(),
+                e.toString());
           }
         },
         every.toMillis(),
@@ -128,6 +158,9 @@ public final class LiveIndex implements Closeable {
     if (watcher != null) {
       watcher.shutdownNow();
     }
-    live.get().close();
+    Generation g = live.getAndSet(null);
+    if (g != null) {
+      g.close();
+    }
   }
 }

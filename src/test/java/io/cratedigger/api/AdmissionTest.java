@@ -11,9 +11,12 @@ class AdmissionTest {
   @Test
   @SuppressWarnings("try")
   void pastThePermitsARequestGets503WithRetryAfter() throws Exception {
-    Admission admission = new Admission(2, Duration.ofMillis(50));
+    java.util.concurrent.atomic.AtomicInteger rejected =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Admission admission = new Admission(2, Duration.ofMillis(50), rejected::incrementAndGet);
     try (AutoCloseable a = admission.enter();
         AutoCloseable b = admission.enter()) {
+      assertThat(admission.inFlight()).isEqualTo(2);
       assertThatThrownBy(admission::enter)
           .isInstanceOfSatisfying(
               ApiException.class,
@@ -22,7 +25,9 @@ class AdmissionTest {
                 assertThat(e.headers()).containsEntry("Retry-After", "1");
               })
           .hasMessage("the server is busy; try again shortly");
+      assertThat(rejected).hasValue(1);
     }
+    assertThat(admission.inFlight()).isZero();
     // the turns were given back
     try (AutoCloseable c = admission.enter();
         AutoCloseable d = admission.enter()) {

@@ -7,6 +7,8 @@ import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ingest.FormatRegistry;
 import io.cratedigger.ingest.Importer;
+import io.cratedigger.ops.Metrics;
+import io.cratedigger.ops.Startup;
 import io.cratedigger.rank.Weights;
 import io.cratedigger.search.Recommender;
 import io.cratedigger.search.TrackLookup;
@@ -61,6 +63,7 @@ public final class TestServer implements AutoCloseable {
     new IndexBuilder(importer, store, options, BuildListener.NONE).build(List.of(csv), "auto");
     LiveIndex live = LiveIndex.open(store);
     ExecutorService pool = Executors.newFixedThreadPool(2);
+    Metrics metrics = Metrics.prometheus();
     // the admin rebuild runs `index` in a child JVM, as in production
     ReindexJobs reindex =
         new ReindexJobs(
@@ -75,7 +78,8 @@ public final class TestServer implements AutoCloseable {
                     "2")),
             store,
             dir.resolve("jobs"),
-            live);
+            live,
+            metrics);
     Javalin app =
         App.create(
             new App.Deps(
@@ -86,7 +90,9 @@ public final class TestServer implements AutoCloseable {
                 List.of(),
                 ADMIN_TOKEN,
                 reindex,
-                discogs));
+                discogs,
+                metrics,
+                Startup.ready()));
     app.start("127.0.0.1", 0);
     return new TestServer(dir, store, live, app, pool);
   }

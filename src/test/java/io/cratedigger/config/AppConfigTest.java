@@ -1,0 +1,52 @@
+package io.cratedigger.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cratedigger.rank.Weights;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The configuration file: defaults for what it leaves out, and errors that name the key. */
+class AppConfigTest {
+  private static Path file(String yaml) throws Exception {
+    Path f = Files.createTempFile("cratedigger", ".yaml");
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  @Test
+  void theBundledFileSaysWhatTheDefaultsAre() throws Exception {
+    AppConfig bundled = AppConfig.load(Path.of("config/cratedigger.yaml"));
+    AppConfig defaults = AppConfig.defaults();
+    assertThat(bundled.weights()).isEqualTo(Weights.defaults());
+    assertThat(bundled.metrics()).isEqualTo(defaults.metrics()).isTrue();
+    assertThat(bundled.index()).isEqualTo(defaults.index());
+    assertThat(bundled.formats()).isEqualTo(defaults.formats());
+  }
+
+  @Test
+  void metricsCanBeTurnedOff() throws Exception {
+    assertThat(AppConfig.load(file("server:\n  metrics: false\n")).metrics()).isFalse();
+    assertThat(AppConfig.load(file("index: elsewhere\n")).metrics()).isTrue();
+  }
+
+  @Test
+  void anUnknownKeyIsAnErrorThatNamesIt() throws Exception {
+    Path f = file("server:\n  metrix: false\n");
+    assertThatThrownBy(() -> AppConfig.load(f))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(f + ": unknown key \"server.metrix\"; known keys: metrics");
+    Path g = file("ranking:\n  pools:\n    lexical: 100\n    bm25: 3\n");
+    assertThatThrownBy(() -> AppConfig.load(g))
+        .hasMessageStartingWith(g + ": unknown key \"ranking.pools.bm25\"; known keys: ");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsAnError() throws Exception {
+    Path f = file("server:\n  metrics: yes please\n");
+    assertThatThrownBy(() -> AppConfig.load(f))
+        .hasMessage(f + ": server.metrics must be true or false, got \"yes please\"");
+  }
+}
