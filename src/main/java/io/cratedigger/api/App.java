@@ -7,6 +7,7 @@ import io.cratedigger.index.LiveIndex;
 import io.cratedigger.index.NotReadyException;
 import io.cratedigger.index.Schema;
 import io.cratedigger.ops.Metrics;
+import io.cratedigger.ops.RequestLog;
 import io.cratedigger.ops.Startup;
 import io.cratedigger.search.Attribute;
 import io.cratedigger.search.BadQueryException;
@@ -55,6 +56,7 @@ public final class App {
    * @param reindex runs a rebuild from the configured inputs and returns its report
    * @param metrics what {@code /metrics} shows ({@link Metrics#off()}: the route answers 404)
    * @param startup what {@code /api/ready} says while the first index is prepared
+   * @param requests where each answered request is logged
    */
   public record Deps(
       LiveIndex live,
@@ -66,7 +68,8 @@ public final class App {
       ReindexJobs reindex,
       io.cratedigger.discogs.DiscogsClient discogs,
       Metrics metrics,
-      Startup startup) {
+      Startup startup,
+      RequestLog requests) {
     public Deps {
       corsOrigins = List.copyOf(corsOrigins);
     }
@@ -187,16 +190,20 @@ public final class App {
           }
           config.requestLogger.http(
               (ctx, ms) -> {
+                String route = routeOf(ctx);
                 metrics.request(
-                    ctx.method().name(), routeOf(ctx), ctx.status().getCode(), ms.doubleValue());
-                LOG.info(
-                    "{} {} {} {} ms",
-                    ctx.method(),
-                    ctx.path(),
-                    ctx.status().getCode(),
-                    String.format(Locale.ROOT, "%.1f", ms));
+                    ctx.method().name(), route, ctx.status().getCode(), ms.doubleValue());
+                deps.requests()
+                    .request(
+                        ctx.method().name(),
+                        route,
+                        ctx.path(),
+                        ctx.status().getCode(),
+                        ms.doubleValue(),
+                        ctx.attribute(REQUEST_ID));
               });
           config.routes.before(App::securityHeaders);
+          config.routes.before(App::requestId);
           for (Route r : routes) {
             Handler checked = admitted(admission, r, knownParameters(r));
             switch (r.method()) {
@@ -254,6 +261,31 @@ public final class App {
                 }
               });
         });
+  }
+
+  /** The context attribute and header of a request's id. */
+  static final String REQUEST_ID = "X-Request-Id";
+
+  /** A client's request id is kept when it is a plain token; otherwise one is made. */
+  private static final java.util.regex.Pattern GOOD_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  /**
+   * Gives the request an id, echoed in {@code X-Request-Id} and written in its log line: the
+   * client's own when it sent a sane one (a proxy's trace id), else 16 random hex digits.
+   */
+  private static void requestId(Context ctx) {
+    String given = ctx.header(REQUEST_ID);
+    String id =
+        given != null && GOOD_ID.matcher(given).matches()
+            ? given
+            : java.util.HexFormat.of()
+                .formatHex(
+                    java.nio.ByteBuffer.allocate(8)
+                        .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                        .array());
+    ctx.attribute(REQUEST_ID, id);
+    ctx.header(REQUEST_ID, id);
   }
 
   /** Routes that never wait for a turn: they must answer while the engine is busy. */

@@ -2,6 +2,7 @@ package io.cratedigger.cli;
 
 import io.cratedigger.api.App;
 import io.cratedigger.config.AppConfig;
+import io.cratedigger.config.ServerSettings;
 import io.cratedigger.index.BuildListener;
 import io.cratedigger.index.BuildOptions;
 import io.cratedigger.index.IndexBuilder;
@@ -10,16 +11,20 @@ import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ingest.Importer;
 import io.cratedigger.ingest.TrackCsvWriter;
 import io.cratedigger.ops.Metrics;
+import io.cratedigger.ops.RequestLog;
 import io.cratedigger.ops.Startup;
 import io.cratedigger.search.Recommender;
 import io.cratedigger.search.TrackLookup;
 import io.cratedigger.synth.CatalogGenerator;
 import io.javalin.Javalin;
 import java.io.BufferedWriter;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -46,22 +51,38 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--index",
       paramLabel = "DIR",
-      description = "index folder (default: from config)")
+      description = "index folder (default: CRATEDIGGER_INDEX, else the config's index)")
   Path index;
 
   @Option(
       names = "--port",
-      defaultValue = "8080",
       paramLabel = "N",
-      description = "port, 0 for any free one (default: ${DEFAULT-VALUE})")
-  int port;
+      description =
+          "port, 0 for any free one (default: CRATEDIGGER_PORT, else server.port, else 8080)")
+  Integer port;
 
   @Option(
       names = "--host",
-      defaultValue = "127.0.0.1",
       paramLabel = "HOST",
-      description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+      description =
+          "address to listen on, 0.0.0.0 for every interface (default: CRATEDIGGER_HOST, else"
+              + " server.host, else 127.0.0.1)")
   String host;
+
+  @Option(
+      names = "--metrics",
+      negatable = true,
+      description =
+          "keep metrics for /metrics (default: CRATEDIGGER_METRICS, else server.metrics, else on)")
+  Boolean metricsOn;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description =
+          "text, or json: one JSON object per request on standard output (default:"
+              + " CRATEDIGGER_LOG_FORMAT, else server.logFormat, else text)")
+  String logFormat;
 
   @Option(
       names = "--cors-origin",
@@ -79,11 +100,29 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65_535) {
+    if (port != null && (port < 0 || port > 65_535)) {
       throw new BadInputException("--port must be 0..65535, got " + port);
     }
     AppConfig cfg = config.load();
-    Path dir = index != null ? index : cfg.index();
+    ServerSettings settings;
+    try {
+      settings =
+          ServerSettings.resolve(
+              cfg,
+              System.getenv(),
+              new ServerSettings.Flags(index, port, host, metricsOn, logFormat));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    RequestLog requests = RequestLog.of(settings.logFormat().value());
+    Map<String, String> effective = new LinkedHashMap<>(settings.describe());
+    cfg.describe().forEach((k, v) -> effective.putIfAbsent(k, v + " (default or file)"));
+    requests.configuration(effective);
+    // with JSON logs standard output carries only JSON: the words for people go to stderr
+    PrintStream say = requests.isJson() ? System.err : System.out;
+    String host = settings.host().value();
+    int port = settings.port().value();
+    Path dir = settings.index().value();
     IndexStore store = new IndexStore(dir);
     Importer importer = config.importer();
     for (Path partial : store.removePartial()) {
@@ -93,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
     String token = System.getenv("CRATEDIGGER_ADMIN_TOKEN");
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-    Metrics metrics = cfg.metrics() ? Metrics.prometheus() : Metrics.off();
+    Metrics metrics = settings.metrics().value() ? Metrics.prometheus() : Metrics.off();
     // listens at once: /api/health answers and /api/ready says 503 until the index is open
     LiveIndex live = LiveIndex.opening(store);
     Startup startup = live.ready() ? Startup.ready() : new Startup();
@@ -126,7 +165,8 @@ final class ServeCommand implements Callable<Integer> {
                 reindex,
                 DiscogsCommand.client(),
                 metrics,
-                startup));
+                startup,
+                requests));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -146,11 +186,11 @@ final class ServeCommand implements Callable<Integer> {
     app.start(host, port);
     String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + app.port() + "/";
     if (live.ready()) {
-      serving(live, url);
+      serving(say, live, url);
     } else {
-      System.out.printf(
+      say.printf(
           "cratedigger: listening at %s; /api/ready answers 503 until the index is ready%n", url);
-      System.out.flush();
+      say.flush();
       Thread.ofPlatform()
           .name("demo-build")
           .start(
@@ -159,7 +199,7 @@ final class ServeCommand implements Callable<Integer> {
                   buildDemo(store, importer, startup, metrics);
                   live.refresh();
                   startup.stage("ready");
-                  serving(live, url);
+                  serving(say, live, url);
                 } catch (Exception e) {
                   String why = "building the demo catalog failed: " + e.getMessage();
                   startup.failed(why);
@@ -168,20 +208,20 @@ final class ServeCommand implements Callable<Integer> {
               });
     }
     if (token == null || token.isBlank() || reindex == null) {
-      System.out.println(
+      say.println(
           "cratedigger: admin routes off (set CRATEDIGGER_ADMIN_TOKEN and --reindex-input to enable)");
     }
-    System.out.flush();
+    say.flush();
     stopped.await();
     return Main.OK;
   }
 
-  private static void serving(LiveIndex live, String url) {
-    System.out.printf(
+  private static void serving(PrintStream say, LiveIndex live, String url) {
+    say.printf(
         "cratedigger: serving %,d tracks (%s) at %s  (API under /api, /openapi.json, /metrics;"
             + " Ctrl-C stops)%n",
         live.generation().tracks(), live.generation().name(), url);
-    System.out.flush();
+    say.flush();
   }
 
   private static void buildDemo(

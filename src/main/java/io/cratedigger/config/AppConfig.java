@@ -19,15 +19,21 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param formats the import formats file
  * @param index the index folder
  * @param weights the ranking's component weights, fusion and pool sizes
- * @param metrics whether {@code serve} keeps metrics for {@code /metrics}
+ * @param server what the file says of the server's settings (each null when it says nothing; see
+ *     {@link ServerSettings} for the defaults and what overrides the file)
  */
-public record AppConfig(Path formats, Path index, Weights weights, boolean metrics) {
+public record AppConfig(Path formats, Path index, Weights weights, Server server) {
+
+  /** The {@code server} section: every value null when the file does not set it. */
+  public record Server(Integer port, String host, Boolean metrics, String logFormat) {
+    static final Server NONE = new Server(null, null, null, null);
+  }
 
   /** The file read when no {@code --config} is given. */
   public static final Path DEFAULT_FILE = Path.of("config", "cratedigger.yaml");
 
   private static final Set<String> KEYS = Set.of("formats", "index", "ranking", "server");
-  private static final Set<String> SERVER_KEYS = Set.of("metrics");
+  private static final Set<String> SERVER_KEYS = Set.of("port", "host", "metrics", "logFormat");
   private static final Set<String> RANKING_KEYS =
       Set.of("fusion", "weights", "pools", "facets", "sceneFirst");
   private static final Set<String> POOL_KEYS = Set.of("lexical", "knn");
@@ -50,7 +56,10 @@ public record AppConfig(Path formats, Path index, Weights weights, boolean metri
   public static AppConfig defaults() {
     Path home = home();
     return new AppConfig(
-        home.resolve("config/formats.yaml"), home.resolve("index"), Weights.defaults(), true);
+        home.resolve("config/formats.yaml"),
+        home.resolve("index"),
+        Weights.defaults(),
+        Server.NONE);
   }
 
   /** The configuration file to read: {@code file} itself, or the default one in the home. */
@@ -87,27 +96,18 @@ public record AppConfig(Path formats, Path index, Weights weights, boolean metri
     for (String key : root.propertyNames()) {
       if (!KEYS.contains(key)) {
         throw new IllegalArgumentException(
-            file + ": unknown key \"" + key + "\"; known keys: " + String.join(", ", KEYS));
-      }
-    }
-    JsonNode server = root.path("server");
-    boolean metrics = d.metrics();
-    if (!server.isMissingNode() && !server.isNull()) {
-      known(file, "server", server, SERVER_KEYS);
-      JsonNode m = server.path("metrics");
-      if (!m.isMissingNode()) {
-        if (!m.isBoolean()) {
-          throw new IllegalArgumentException(
-              file + ": server.metrics must be true or false, got " + m);
-        }
-        metrics = m.asBoolean();
+            file
+                + ": unknown key \""
+                + key
+                + "\"; known keys: "
+                + String.join(", ", new java.util.TreeSet<>(KEYS)));
       }
     }
     return new AppConfig(
         path(root, "formats", d.formats()),
         path(root, "index", d.index()),
         weights(file, root.path("ranking"), d.weights()),
-        metrics);
+        server(file, root.path("server")));
   }
 
   private static Weights weights(Path file, JsonNode r, Weights d) {
@@ -185,6 +185,46 @@ public record AppConfig(Path formats, Path index, Weights weights, boolean metri
     }
   }
 
+  private static Server server(Path file, JsonNode n) {
+    if (n.isMissingNode() || n.isNull()) {
+      return Server.NONE;
+    }
+    known(file, "server", n, SERVER_KEYS);
+    Integer port = null;
+    if (n.has("port")) {
+      JsonNode p = n.get("port");
+      if (!p.isIntegralNumber() || p.asInt() < 0 || p.asInt() > 65_535) {
+        throw new IllegalArgumentException(file + ": server.port must be 0..65535, got " + p);
+      }
+      port = p.asInt();
+    }
+    String host = null;
+    if (n.has("host")) {
+      if (!n.get("host").isString() || n.get("host").asString().isBlank()) {
+        throw new IllegalArgumentException(
+            file + ": server.host must be an address, got " + n.get("host"));
+      }
+      host = n.get("host").asString();
+    }
+    Boolean metrics = null;
+    if (n.has("metrics")) {
+      if (!n.get("metrics").isBoolean()) {
+        throw new IllegalArgumentException(
+            file + ": server.metrics must be true or false, got " + n.get("metrics"));
+      }
+      metrics = n.get("metrics").asBoolean();
+    }
+    String logFormat = null;
+    if (n.has("logFormat")) {
+      logFormat = n.get("logFormat").asString();
+      if (!ServerSettings.LOG_FORMATS.contains(logFormat)) {
+        throw new IllegalArgumentException(
+            file + ": server.logFormat must be text or json, got " + n.get("logFormat"));
+      }
+    }
+    return new Server(port, host, metrics, logFormat);
+  }
+
   private static void known(Path file, String where, JsonNode node, Set<String> keys) {
     for (String k : node.propertyNames()) {
       if (!keys.contains(k)) {
@@ -195,7 +235,7 @@ public record AppConfig(Path formats, Path index, Weights weights, boolean metri
                 + "."
                 + k
                 + "\"; known keys: "
-                + String.join(", ", keys));
+                + String.join(", ", new java.util.TreeSet<>(keys)));
       }
     }
   }
@@ -218,7 +258,6 @@ public record AppConfig(Path formats, Path index, Weights weights, boolean metri
     out.put("formats", formats.toString());
     out.put("index", index.toString());
     out.put("ranking", weights.toString());
-    out.put("server.metrics", Boolean.toString(metrics));
     return out;
   }
 }

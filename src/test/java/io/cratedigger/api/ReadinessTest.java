@@ -10,6 +10,7 @@ import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ingest.FormatRegistry;
 import io.cratedigger.ingest.Importer;
 import io.cratedigger.ops.Metrics;
+import io.cratedigger.ops.RequestLog;
 import io.cratedigger.ops.Startup;
 import io.cratedigger.rank.Weights;
 import io.cratedigger.search.Recommender;
@@ -54,7 +55,8 @@ class ReadinessTest {
                 null,
                 null,
                 Metrics.off(),
-                startup));
+                startup,
+                RequestLog.text()));
     app.start("127.0.0.1", 0);
     try {
       String base = "http://127.0.0.1:" + app.port();
@@ -126,7 +128,8 @@ class ReadinessTest {
                 null,
                 null,
                 Metrics.off(),
-                startup));
+                startup,
+                RequestLog.text()));
     app.start("127.0.0.1", 0);
     try {
       HttpResponse<String> ready = get("http://127.0.0.1:" + app.port(), "/api/ready");

@@ -8,6 +8,7 @@ import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ingest.FormatRegistry;
 import io.cratedigger.ingest.Importer;
 import io.cratedigger.ops.Metrics;
+import io.cratedigger.ops.RequestLog;
 import io.cratedigger.ops.Startup;
 import io.cratedigger.rank.Weights;
 import io.cratedigger.search.Recommender;
@@ -92,7 +93,8 @@ public final class TestServer implements AutoCloseable {
                 reindex,
                 discogs,
                 metrics,
-                Startup.ready()));
+                Startup.ready(),
+                RequestLog.text()));
     app.start("127.0.0.1", 0);
     return new TestServer(dir, store, live, app, pool);
   }

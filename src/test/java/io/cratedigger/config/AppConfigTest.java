@@ -21,15 +21,16 @@ class AppConfigTest {
     AppConfig bundled = AppConfig.load(Path.of("config/cratedigger.yaml"));
     AppConfig defaults = AppConfig.defaults();
     assertThat(bundled.weights()).isEqualTo(Weights.defaults());
-    assertThat(bundled.metrics()).isEqualTo(defaults.metrics()).isTrue();
+    assertThat(bundled.server()).isEqualTo(new AppConfig.Server(8080, "127.0.0.1", true, "text"));
+    assertThat(defaults.server()).isEqualTo(new AppConfig.Server(null, null, null, null));
     assertThat(bundled.index()).isEqualTo(defaults.index());
     assertThat(bundled.formats()).isEqualTo(defaults.formats());
   }
 
   @Test
   void metricsCanBeTurnedOff() throws Exception {
-    assertThat(AppConfig.load(file("server:\n  metrics: false\n")).metrics()).isFalse();
-    assertThat(AppConfig.load(file("index: elsewhere\n")).metrics()).isTrue();
+    assertThat(AppConfig.load(file("server:\n  metrics: false\n")).server().metrics()).isFalse();
+    assertThat(AppConfig.load(file("index: elsewhere\n")).server().metrics()).isNull();
   }
 
   @Test
@@ -37,7 +38,8 @@ class AppConfigTest {
     Path f = file("server:\n  metrix: false\n");
     assertThatThrownBy(() -> AppConfig.load(f))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(f + ": unknown key \"server.metrix\"; known keys: metrics");
+        .hasMessage(
+            f + ": unknown key \"server.metrix\"; known keys: host, logFormat, metrics, port");
     Path g = file("ranking:\n  pools:\n    lexical: 100\n    bm25: 3\n");
     assertThatThrownBy(() -> AppConfig.load(g))
         .hasMessageStartingWith(g + ": unknown key \"ranking.pools.bm25\"; known keys: ");
@@ -48,5 +50,11 @@ class AppConfigTest {
     Path f = file("server:\n  metrics: yes please\n");
     assertThatThrownBy(() -> AppConfig.load(f))
         .hasMessage(f + ": server.metrics must be true or false, got \"yes please\"");
+    Path g = file("server:\n  port: 70000\n");
+    assertThatThrownBy(() -> AppConfig.load(g))
+        .hasMessage(g + ": server.port must be 0..65535, got 70000");
+    Path h = file("server:\n  logFormat: xml\n");
+    assertThatThrownBy(() -> AppConfig.load(h))
+        .hasMessage(h + ": server.logFormat must be text or json, got \"xml\"");
   }
 }
