@@ -3,6 +3,7 @@ package io.cratedigger.api;
 import static io.cratedigger.api.Route.Param.path;
 import static io.cratedigger.api.Route.Param.query;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.index.NotReadyException;
 import io.cratedigger.index.Schema;
@@ -230,8 +231,9 @@ public final class App {
               (e, ctx) -> error(ctx, 404, "not found", e.getMessage()));
           config.routes.exception(
               BadQueryException.class, (e, ctx) -> error(ctx, 400, "bad query", e.getMessage()));
+          // the asker's mistake; a plain IllegalArgumentException is ours, a 500 that is logged
           config.routes.exception(
-              IllegalArgumentException.class,
+              InvalidRequestException.class,
               (e, ctx) -> error(ctx, 400, "bad request", e.getMessage()));
           config.routes.exception(
               Exception.class,
@@ -732,7 +734,7 @@ public final class App {
     io.cratedigger.discogs.DiscogsRef ref;
     try {
       ref = io.cratedigger.discogs.DiscogsRef.parse(url);
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidRequestException e) {
       throw ApiException.badRequest(e.getMessage());
     }
     if (d.discogs() == null) {

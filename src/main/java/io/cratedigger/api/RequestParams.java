@@ -1,5 +1,6 @@
 package io.cratedigger.api;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.rank.MixOptions;
 import io.cratedigger.rank.Weights;
 import io.cratedigger.search.Attribute;
@@ -85,7 +86,7 @@ final class RequestParams {
           targets,
           options,
           fusion == null ? null : Weights.Fusion.valueOf(fusion.toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidRequestException e) {
       throw ApiException.badRequest(e.getMessage());
     }
   }

@@ -1,5 +1,6 @@
 package io.cratedigger.discogs;
 
+import io.cratedigger.InvalidRequestException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ public record DiscogsRef(Kind kind, long id) {
       throw new IllegalArgumentException("kind must be RELEASE or MASTER, got null");
     }
     if (id <= 0) {
-      throw new IllegalArgumentException("a Discogs id is positive, got " + id);
+      throw new InvalidRequestException("a Discogs id is positive, got " + id);
     }
   }
 
@@ -80,8 +81,8 @@ public record DiscogsRef(Kind kind, long id) {
         kind.toLowerCase(Locale.ROOT).startsWith("m") ? Kind.MASTER : Kind.RELEASE, id);
   }
 
-  private static IllegalArgumentException rejected(String text) {
-    return new IllegalArgumentException(
+  private static InvalidRequestException rejected(String text) {
+    return new InvalidRequestException(
         "not a Discogs release or master: \""
             + (text == null ? "" : text)
             + "\"; paste a URL like https://www.discogs.com/release/123 or an id");

@@ -1,5 +1,7 @@
 package io.cratedigger.rank;
 
+import io.cratedigger.InvalidRequestException;
+
 /**
  * What the DJ asks of the mix.
  *
@@ -35,17 +37,17 @@ public record MixOptions(
 
   public MixOptions {
     if (!(bpmTolerance > 0 && bpmTolerance <= 0.5)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "bpm tolerance must be 0..0.5 (0.06 = 6 %), got " + bpmTolerance);
     }
     if (maxPerArtist < 1 || maxPerArtist > 100) {
-      throw new IllegalArgumentException("max per artist must be 1..100, got " + maxPerArtist);
+      throw new InvalidRequestException("max per artist must be 1..100, got " + maxPerArtist);
     }
     if (maxPerRelease < 1 || maxPerRelease > 100) {
-      throw new IllegalArgumentException("max per release must be 1..100, got " + maxPerRelease);
+      throw new InvalidRequestException("max per release must be 1..100, got " + maxPerRelease);
     }
     if (!(minScore >= 0 && minScore <= 1)) {
-      throw new IllegalArgumentException("min score must be 0..1, got " + minScore);
+      throw new InvalidRequestException("min score must be 0..1, got " + minScore);
     }
     if (energy == null) {
       energy = Energy.KEEP;

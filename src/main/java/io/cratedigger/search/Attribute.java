@@ -1,5 +1,6 @@
 package io.cratedigger.search;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.index.Schema;
 import java.io.IOException;
 import java.util.Arrays;
@@ -81,11 +82,11 @@ public enum Attribute {
    */
   public double check(String paramName, double v) {
     if (!(v >= min && v <= max)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           paramName + " must be " + fmt(min) + ".." + fmt(max) + ", got " + fmt(v));
     }
     if (integer && v != Math.rint(v)) {
-      throw new IllegalArgumentException(paramName + " must be a whole number, got " + fmt(v));
+      throw new InvalidRequestException(paramName + " must be a whole number, got " + fmt(v));
     }
     return v;
   }

@@ -1,5 +1,6 @@
 package io.cratedigger.search;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.index.Analyzers;
 import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
@@ -67,7 +68,7 @@ public final class Browse {
       int perPage)
       throws IOException {
     if ((long) page * perPage > MAX_DEPTH) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "page × per_page must be at most " + MAX_DEPTH + ", got " + ((long) page * perPage));
     }
     Filters resolved = Recommender.resolve(s, filters);
@@ -96,7 +97,7 @@ public final class Browse {
     } else {
       SortField.Type type = SORTS.get(sortBy);
       if (type == null) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException(
             "sort_by must be relevance or one of "
                 + String.join(", ", SORTS.keySet().stream().sorted().toList()));
       }

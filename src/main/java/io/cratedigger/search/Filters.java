@@ -1,5 +1,6 @@
 package io.cratedigger.search;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.index.Schema;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public record Filters(
     for (var e : ranges.entrySet()) {
       double[] r = e.getValue();
       if (!Double.isNaN(r[0]) && !Double.isNaN(r[1]) && r[0] > r[1]) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException(
             "min_"
                 + e.getKey().param()
                 + " must not exceed max_"
@@ -51,7 +52,7 @@ public record Filters(
       }
     }
     if (minYear != null && maxYear != null && minYear > maxYear) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "min_year must not exceed max_year, got " + minYear + " > " + maxYear);
     }
   }

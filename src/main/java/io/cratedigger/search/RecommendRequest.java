@@ -1,5 +1,6 @@
 package io.cratedigger.search;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.rank.MixOptions;
 import io.cratedigger.rank.Weights;
 import java.util.EnumMap;
@@ -34,14 +35,14 @@ public record RecommendRequest(
     seedGenres = List.copyOf(seedGenres);
     int seeds = seedTracks.size() + seedArtists.size() + seedGenres.size();
     if (seeds < 1 || seeds > MAX_SEEDS) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "give 1.."
               + MAX_SEEDS
               + " seeds in all (seed_tracks, seed_artists, seed_genres), got "
               + seeds);
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
+      throw new InvalidRequestException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
     }
     filters = filters == null ? Filters.none() : filters;
     targets = targets.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(targets));

@@ -1,5 +1,6 @@
 package io.cratedigger.search;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.index.Generation;
 import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
@@ -469,7 +470,7 @@ public final class Recommender {
     for (String t : typed) {
       List<String> found = FacetValues.resolve(r, field, t);
       if (found.isEmpty() && required) {
-        throw new IllegalArgumentException("no " + what + " \"" + t + "\" in the catalog");
+        throw new InvalidRequestException("no " + what + " \"" + t + "\" in the catalog");
       }
       out.addAll(found);
     }

@@ -1,5 +1,6 @@
 package io.cratedigger.search;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.discogs.DiscogsRelease;
 import io.cratedigger.discogs.DiscogsTrack;
 import io.cratedigger.index.Generation;
@@ -110,7 +111,7 @@ public final class ReleaseRecommender {
         }
       }
       if (genres.isEmpty() && artists.isEmpty()) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException(
             "no track, artist, style or genre of \"" + release.title() + "\" is in the catalog");
       }
       Filters years =

@@ -1,5 +1,6 @@
 package io.cratedigger.search;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.index.Generation;
 import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
@@ -85,7 +86,7 @@ record SeedProfile(
     for (String typed : req.seedArtists()) {
       List<String> names = FacetValues.resolve(s.getIndexReader(), Schema.ARTIST_EXACT, typed);
       if (names.isEmpty()) {
-        throw new IllegalArgumentException("no artist \"" + typed + "\" in the catalog");
+        throw new InvalidRequestException("no artist \"" + typed + "\" in the catalog");
       }
       for (String name : names) {
         artists.add(name);
@@ -110,7 +111,7 @@ record SeedProfile(
       List<String> styles = FacetValues.resolve(s.getIndexReader(), Schema.STYLE_EXACT, typed);
       List<String> genres = FacetValues.resolve(s.getIndexReader(), Schema.GENRE_EXACT, typed);
       if (styles.isEmpty() && genres.isEmpty()) {
-        throw new IllegalArgumentException("no style or genre \"" + typed + "\" in the catalog");
+        throw new InvalidRequestException("no style or genre \"" + typed + "\" in the catalog");
       }
       for (String v : styles) {
         SceneTags.of(v).forEach(tag -> facets.add(Schema.SCENE, tag, weights.style(), 1.5));

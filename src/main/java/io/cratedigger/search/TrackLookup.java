@@ -1,5 +1,6 @@
 package io.cratedigger.search;
 
+import io.cratedigger.InvalidRequestException;
 import io.cratedigger.index.Analyzers;
 import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
@@ -57,7 +58,7 @@ public final class TrackLookup {
    */
   public List<LookupHit> search(IndexSearcher searcher, String text, int limit) throws IOException {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
+      throw new InvalidRequestException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
     }
     String q = checked(text);
     if (QuerySyntax.isAdvanced(q)) {

@@ -1,5 +1,6 @@
 package io.cratedigger.track;
 
+import io.cratedigger.InvalidRequestException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -80,7 +81,7 @@ public record Key(int pitchClass, Mode mode) {
    */
   public static Key parse(String text) {
     return tryParse(text)
-        .orElseThrow(() -> new IllegalArgumentException("\"" + text + "\" is not a musical key"));
+        .orElseThrow(() -> new InvalidRequestException("\"" + text + "\" is not a musical key"));
   }
 
   /** Like {@link #parse} but empty for text that is not a key. */
