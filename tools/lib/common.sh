@@ -1,6 +1,8 @@
-# Shared by the launchers in tools/: finds a JDK 25+ and Maven, and knows the project folder.
-# Sourced, not run.
+# Shared by the launchers in tools/ and by the release's bin/cratedigger (which ships this file
+# as bin/lib/common.sh): finds a JDK 25+ and Maven, knows the project folder, and runs the
+# application with the JVM options every launcher gives it. Sourced, not run.
 
+# Two levels up from here: the checkout (tools/lib/) or the unpacked release (bin/lib/).
 CRATEDIGGER_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MIN_JAVA=25
 
@@ -12,8 +14,9 @@ java_major() {
 }
 
 # Prints the home of the first JDK 25+ found: JAVA_HOME, PATH, then the usual install folders.
+# With "runtime", a Java runtime without javac will do too (a release needs no compiler).
 find_jdk() {
-  local candidates=() c
+  local need="${1:-jdk}" candidates=() c
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
   if command -v java >/dev/null 2>&1; then
     c=$(readlink -f "$(command -v java)") && candidates+=("${c%/bin/java}")
@@ -24,7 +27,7 @@ find_jdk() {
     [ -d "$c" ] && candidates+=("$c")
   done
   for c in "${candidates[@]}"; do
-    if [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ]; then
+    if [ -x "$c/bin/java" ] && { [ "$need" = runtime ] || [ -x "$c/bin/javac" ]; }; then
       local major
       major=$(java_major "$c/bin/java")
       if [ -n "$major" ] && [ "$major" -ge "$MIN_JAVA" ] 2>/dev/null; then
@@ -36,14 +39,43 @@ find_jdk() {
   return 1
 }
 
+# Exports JAVA_HOME as find_jdk's answer (same argument), or exits 1 saying what to install.
 require_jdk() {
-  local jdk
-  if ! jdk=$(find_jdk); then
-    echo "cratedigger: no JDK $MIN_JAVA or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks)." >&2
+  local jdk what="JDK"
+  [ "${1:-jdk}" = runtime ] && what="Java runtime (JRE or JDK)"
+  if ! jdk=$(find_jdk "${1:-jdk}"); then
+    echo "cratedigger: no $what $MIN_JAVA or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks)." >&2
     echo "cratedigger: install JDK $MIN_JAVA (for example Eclipse Temurin 25) or set JAVA_HOME to one." >&2
     exit 1
   fi
   export JAVA_HOME="$jdk"
+}
+
+# Runs Cratedigger on $JAVA_HOME's java: `exec_cratedigger WHERE... -- ARGS...`, WHERE being
+# how java finds the application (`-jar JAR`, or `-cp PATH MAINCLASS`) and ARGS the command line.
+# Heap: serving fits in 1 GB (product.md); a rebuild gets 3 GB for its indexing buffer, bench 4 GB;
+# CRATEDIGGER_HEAP overrides them. The vector module gives Lucene its SIMD (Panama) code paths;
+# cratedigger.home is where config/ and web/ are found; CRATEDIGGER_JAVA_OPTS adds options
+# (split on spaces).
+exec_cratedigger() {
+  local where=()
+  while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do
+    where+=("$1")
+    shift
+  done
+  [ "$#" -gt 0 ] && shift
+  local heap="${CRATEDIGGER_HEAP:-}"
+  if [ -z "$heap" ]; then
+    case "${1:-}" in index) heap=3g ;; bench) heap=4g ;; *) heap=1g ;; esac
+  fi
+  # shellcheck disable=SC2086 # several options in one variable
+  exec "$JAVA_HOME/bin/java" \
+    -Xmx"$heap" \
+    --add-modules jdk.incubator.vector \
+    --enable-native-access=ALL-UNNAMED \
+    -Dcratedigger.home="$CRATEDIGGER_HOME" \
+    ${CRATEDIGGER_JAVA_OPTS:-} \
+    "${where[@]}" "$@"
 }
 
 # Maven: the one on PATH when it is 3.8 or newer, otherwise the project's wrapper, which
