@@ -50,7 +50,8 @@ const RELATIONS = {
   diagonal: 'diagonal move (±1, other letter): risky',
   clash: 'clashes',
 };
-const COMPATIBLE = new Set(['adjacent', 'relative', 'boost2', 'boost7']);
+// the moves compatible by default, as the server's table says (GET /api/keys)
+let COMPATIBLE = new Set();
 
 // ---------------------------------------------------------------------------------------------
 // DOM helpers
@@ -143,28 +144,19 @@ function parseCamelot(code) {
 const camelotCode = (c) => (c ? `${c.n}${c.l}` : null);
 const camelotHue = (n) => (n * 30 + 150) % 360;
 
-/** The move from the seed's key to another (dj-rules.md), or null when either is unknown. */
+/**
+ * The move from the seed's key to another, or null when either is unknown or the table has not
+ * come yet. The rules live on the server (GET /api/keys); the page only looks them up.
+ */
 function relation(seedCode, otherCode) {
-  const a = parseCamelot(seedCode);
-  const b = parseCamelot(otherCode);
-  if (!a || !b) return null;
-  const d = (((b.n - a.n) % 12) + 12) % 12;
-  if (a.l === b.l) {
-    if (d === 0) return 'perfect';
-    if (d === 1 || d === 11) return 'adjacent';
-    if (d === 2) return 'boost2';
-    if (d === 7) return 'boost7';
-    return 'clash';
-  }
-  if (d === 0) return 'relative';
-  if (d === 1 || d === 11) return 'diagonal';
-  return 'clash';
+  const row = state.keyMoves && seedCode ? state.keyMoves[seedCode] : null;
+  return (row && otherCode && row[otherCode]) || null;
 }
 
-function camelotChip(code, seedCode) {
+function camelotChip(code, seedCode, move) {
   const c = parseCamelot(code);
   if (!c) return null;
-  const rel = seedCode ? relation(seedCode, code) : null;
+  const rel = move || (seedCode ? relation(seedCode, code) : null);
   const name = KEY_NAMES[camelotCode(c)];
   const title = rel ? `${name}: ${RELATIONS[rel]}` : name;
   return el('span', {
@@ -226,6 +218,7 @@ const state = {
   similarSeq: 0,
   similarCtl: null,
   chain: [], // seeds picked in this session, oldest first: {id, title, artists}
+  keyMoves: null, // the server's Camelot table: moves[from][to] (GET /api/keys)
 };
 
 const ui = {};
@@ -670,7 +663,7 @@ function renderResults(elapsedMs) {
     const meta = [str(r.label), str(r.year), list(r.styles).join(', ')].filter(Boolean).join(' · ');
     const reasons = list(r.reasons);
     const tags = [
-      camelotChip(r.camelot, seedCode),
+      camelotChip(r.camelot, seedCode, typeof r.keyMove === 'string' ? r.keyMove : null),
       bpm ? el('span', { class: 'chip bpm-chip', text: `${bpm} BPM` }) : null,
       isNum(r.energy) ? el('span', { class: 'chip', title: 'energy', text: `energy ${r.energy.toFixed(2)}` }) : null,
       r.mixable === false
@@ -991,6 +984,21 @@ async function loadHealth() {
   }
 }
 
+/** The Camelot rules from the server; until they come, keys are shown without a relation. */
+async function loadKeys() {
+  try {
+    const k = await api('/api/keys');
+    if (k && typeof k.moves === 'object') {
+      state.keyMoves = k.moves;
+      // the seed's own key is drawn as the seed, not as one of the compatible ones
+      COMPATIBLE = new Set((Array.isArray(k.compatible) ? k.compatible : []).filter((m) => m !== 'perfect'));
+      if (ui.wheel) renderWheel();
+    }
+  } catch {
+    // relations stay unknown: the chips and the wheel show the keys alone
+  }
+}
+
 async function loadExamples() {
   let data;
   try {
@@ -1186,6 +1194,7 @@ function init() {
     runSearch(q.trim());
   }
   loadHealth();
+  loadKeys();
   if (!params.get('track')) loadExamples();
 }
 

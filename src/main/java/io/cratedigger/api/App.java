@@ -265,6 +265,9 @@ public final class App {
         });
   }
 
+  /** The Camelot table, the same for every request. */
+  private static final Map<String, Object> KEYS = Views.keys();
+
   /** The context attribute and header of a request's id. */
   static final String REQUEST_ID = "X-Request-Id";
 
@@ -436,6 +439,13 @@ public final class App {
               }
               ctx.json(m);
             }));
+    r.add(
+        new Route(
+            "get",
+            "/api/keys",
+            "The Camelot rules as data: each key's name and its move to every key",
+            List.of(),
+            ctx -> ctx.json(KEYS)));
     r.add(
         new Route(
             "get",

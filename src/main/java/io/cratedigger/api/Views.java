@@ -58,8 +58,43 @@ public final class Views {
     Map<String, Object> m = track(r.track());
     m.put("score", r.score());
     m.put("mixable", r.mixable());
+    m.put("keyMove", r.keyMove() == null ? null : r.keyMove().code());
+    m.put("bpmChangePct", r.bpmChangePct());
     m.put("components", r.components());
     m.put("reasons", r.reasons());
+    return m;
+  }
+
+  /**
+   * The Camelot wheel's rules as data, for the page: every key's code, name and the move from it to
+   * every key ({@code moves["8A"]["9A"] = "adjacent"}), and which moves are compatible by default.
+   */
+  public static Map<String, Object> keys() {
+    Map<String, Object> names = new LinkedHashMap<>();
+    Map<String, Map<String, String>> moves = new LinkedHashMap<>();
+    List<io.cratedigger.track.Key> all = new java.util.ArrayList<>();
+    for (boolean major : new boolean[] {false, true}) {
+      for (int n = 1; n <= 12; n++) {
+        all.add(io.cratedigger.track.Key.fromCamelot(n, major));
+      }
+    }
+    for (var from : all) {
+      names.put(from.camelot(), from.name());
+      Map<String, String> row = new LinkedHashMap<>();
+      for (var to : all) {
+        row.put(to.camelot(), from.moveTo(to).code());
+      }
+      moves.put(from.camelot(), row);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("names", names);
+    m.put("moves", moves);
+    m.put(
+        "compatible",
+        java.util.Arrays.stream(io.cratedigger.track.KeyMove.values())
+            .filter(io.cratedigger.track.KeyMove::compatible)
+            .map(io.cratedigger.track.KeyMove::code)
+            .toList());
     return m;
   }
 

@@ -179,7 +179,9 @@ final class Baselines {
   private Recommendations answer(int seed, List<Integer> results) {
     List<Recommendations.Recommendation> out = new ArrayList<>();
     for (int i : results) {
-      out.add(new Recommendations.Recommendation(tracks.get(i), 0, Map.of(), List.of(), true));
+      out.add(
+          new Recommendations.Recommendation(
+              tracks.get(i), 0, Map.of(), List.of(), true, null, null));
     }
     return new Recommendations(List.of(), tracks.get(seed), out, Map.of());
   }

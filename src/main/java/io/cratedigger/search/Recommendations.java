@@ -1,5 +1,6 @@
 package io.cratedigger.search;
 
+import io.cratedigger.track.KeyMove;
 import io.cratedigger.track.Track;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,13 +36,18 @@ public record Recommendations(
    * @param components each component's score in 0..1 (sound, scene, tempo, key, ...)
    * @param reasons plain words, e.g. {@code 8A → 9A, adjacent key}
    * @param mixable false when the track breaks the tempo or key rule and only fills the list
+   * @param keyMove the move from the seed's key to this track's (null when either is unknown)
+   * @param bpmChangePct the tempo change from the seed in %, at half or double time when that is
+   *     closer and allowed (null when either tempo is unknown)
    */
   public record Recommendation(
       Track track,
       double score,
       Map<String, Double> components,
       List<String> reasons,
-      boolean mixable) {
+      boolean mixable,
+      KeyMove keyMove,
+      Double bpmChangePct) {
     public Recommendation {
       components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
       reasons = List.copyOf(reasons);

@@ -309,8 +309,15 @@ public final class Recommender {
       Track t = TrackDocuments.fromSource(stored.document(c.doc()).getBinaryValue(Schema.SOURCE));
       Map<String, Double> comps = new LinkedHashMap<>();
       c.components().forEach((k, v) -> comps.put(k, round(v)));
+      KeyMove move = seed.key() == null || c.key() == null ? null : seed.key().moveTo(c.key());
+      Double change =
+          seed.bpm() == null || c.bpm() == null
+              ? null
+              : Math.round(TempoReranker.gap(seed.bpm(), c.bpm(), opt.halfDouble()).signed() * 1000)
+                  / 10.0;
       results.add(
-          new Recommendations.Recommendation(t, round(c.score()), comps, c.reasons(), c.mixable()));
+          new Recommendations.Recommendation(
+              t, round(c.score()), comps, c.reasons(), c.mixable(), move, change));
     }
     Map<String, Double> ms = new LinkedHashMap<>();
     ms.put("retrieve", round((t1 - t0) / 1e6));

@@ -6,22 +6,29 @@ package io.cratedigger.track;
  * diagonal move some DJs use, then a clash.
  */
 public enum KeyMove {
-  PERFECT(0, "perfect", true),
-  ADJACENT(1, "adjacent", true),
-  RELATIVE(1, "relative major/minor", true),
-  BOOST_WHOLE_STEP(2, "energy boost (+2)", true),
-  BOOST_SEMITONE(2, "energy boost (+7)", true),
-  DIAGONAL(3, "diagonal", false),
-  CLASH(4, "clash", false);
+  PERFECT(0, "perfect", "perfect", true),
+  ADJACENT(1, "adjacent", "adjacent", true),
+  RELATIVE(1, "relative", "relative major/minor", true),
+  BOOST_WHOLE_STEP(2, "boost2", "energy boost (+2)", true),
+  BOOST_SEMITONE(2, "boost7", "energy boost (+7)", true),
+  DIAGONAL(3, "diagonal", "diagonal", false),
+  CLASH(4, "clash", "clash", false);
 
   private final int rank;
+  private final String code;
   private final String label;
   private final boolean compatible;
 
-  KeyMove(int rank, String label, boolean compatible) {
+  KeyMove(int rank, String code, String label, boolean compatible) {
     this.rank = rank;
+    this.code = code;
     this.label = label;
     this.compatible = compatible;
+  }
+
+  /** The move's name in the API, e.g. {@code boost2}. */
+  public String code() {
+    return code;
   }
 
   /** 0 for the best move, higher for worse; equal for moves a DJ rates alike. */
