@@ -2,7 +2,7 @@ package io.cratedigger.rank;
 
 import io.cratedigger.track.Key;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,7 +25,7 @@ public final class Candidate {
   private final long[] artists;
   private final float[] vector;
   private final double[] attributes;
-  final Map<String, Double> components = new LinkedHashMap<>();
+  final Map<Component, Double> components = new EnumMap<>(Component.class);
   // Reasons are written for every candidate but read for the few returned: kept as suppliers so
   // the text (formatting numbers, joining names) is only built for those.
   final List<Supplier<String>> reasons = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class Candidate {
   }
 
   /** Component scores so far, in the order they were set. */
-  public Map<String, Double> components() {
+  public Map<Component, Double> components() {
     return components;
   }
 
@@ -144,9 +144,9 @@ public final class Candidate {
     return out;
   }
 
-  /** Sets component {@code tag} to {@code value} (clamped to 0..1). */
-  public void component(String tag, double value) {
-    components.put(tag, Math.max(0, Math.min(1, value)));
+  /** Sets {@code component} to {@code value} (clamped to 0..1). */
+  public void component(Component component, double value) {
+    components.put(component, Math.max(0, Math.min(1, value)));
   }
 
   public void reason(String text) {

@@ -18,7 +18,7 @@ public final class ClusterReranker implements Reranker {
     }
     for (Candidate c : candidates) {
       if (c.cluster() >= 0) {
-        c.component(TAG, c.cluster() == ctx.cluster() ? 1 : 0);
+        c.component(Component.CLUSTER, c.cluster() == ctx.cluster() ? 1 : 0);
       }
     }
     return candidates;

@@ -66,7 +66,7 @@ public final class EnergyReranker implements Reranker {
         continue;
       }
       double delta = c.energy() - ctx.energy();
-      c.component(TAG, score(delta, dir));
+      c.component(Component.ENERGY, score(delta, dir));
       boolean against = against(delta, dir);
       // against the direction, even a small change is named for what it is
       String move =

@@ -59,7 +59,7 @@ public final class KeyReranker implements Reranker {
         shifted = !played.equals(c.key());
       }
       KeyMove move = seed.moveTo(played);
-      c.component(TAG, score(move, diagonal));
+      c.component(Component.KEY, score(move, diagonal));
       Key released = c.key();
       Key heard = played;
       boolean wasShifted = shifted;

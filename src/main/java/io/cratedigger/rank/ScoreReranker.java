@@ -57,7 +57,8 @@ public final class ScoreReranker implements Reranker {
   }
 
   /** The weighted mean of the components present. */
-  public static double weightedMean(Map<String, Double> components, Map<String, Double> weights) {
+  public static double weightedMean(
+      Map<Component, Double> components, Map<Component, Double> weights) {
     double sum = 0;
     double total = 0;
     for (var e : components.entrySet()) {
@@ -82,22 +83,22 @@ public final class ScoreReranker implements Reranker {
 
   @Override
   public List<Candidate> rerank(List<Candidate> candidates, RankContext ctx) {
-    Map<String, Double> weights = ctx.weights().byTag();
+    Map<Component, Double> weights = ctx.weights().byComponent();
     boolean rrf = ctx.weights().fusion() == Weights.Fusion.RRF;
     for (Candidate c : candidates) {
       double s;
       if (rrf) {
-        var comps = new java.util.LinkedHashMap<>(c.components());
-        comps.remove("sound");
-        comps.remove("scene");
-        comps.put("retrieval", rrf(c.lexicalRank(), c.knnRank()));
-        var w = new java.util.LinkedHashMap<>(weights);
-        w.put("retrieval", ctx.weights().sound() + ctx.weights().scene());
+        var comps = new java.util.EnumMap<>(c.components());
+        comps.remove(Component.SOUND);
+        comps.remove(Component.SCENE);
+        comps.put(Component.RETRIEVAL, rrf(c.lexicalRank(), c.knnRank()));
+        var w = new java.util.EnumMap<>(weights);
+        w.put(Component.RETRIEVAL, ctx.weights().sound() + ctx.weights().scene());
         s = weightedMean(comps, w);
-        c.component("retrieval", comps.get("retrieval"));
-      } else if (c.soundUnknown() && !c.components().containsKey("sound")) {
-        var comps = new java.util.LinkedHashMap<>(c.components());
-        comps.put("sound", UNKNOWN_SOUND);
+        c.component(Component.RETRIEVAL, comps.get(Component.RETRIEVAL));
+      } else if (c.soundUnknown() && !c.components().containsKey(Component.SOUND)) {
+        var comps = new java.util.EnumMap<>(c.components());
+        comps.put(Component.SOUND, UNKNOWN_SOUND);
         s = weightedMean(comps, weights);
       } else {
         s = weightedMean(c.components(), weights);

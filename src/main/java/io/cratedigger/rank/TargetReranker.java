@@ -27,7 +27,7 @@ public final class TargetReranker implements Reranker {
         sum += Double.isNaN(v) ? 0.5 : Math.max(0, 1 - Math.abs(v - t.value()) / t.span());
       }
       double s = sum / ctx.targets().size();
-      c.component(TAG, s);
+      c.component(Component.TARGET, s);
       if (s >= 0.9) {
         c.reason(() -> String.format(Locale.ROOT, "close to the targets (%.2f)", s));
       }

@@ -58,7 +58,7 @@ public final class TempoReranker implements Reranker {
         continue;
       }
       Gap g = gap(ctx.bpm(), c.bpm(), ctx.options().halfDouble());
-      c.component(TAG, score(g.abs(), tol));
+      c.component(Component.TEMPO, score(g.abs(), tol));
       double seed = ctx.bpm();
       double cand = c.bpm();
       java.util.function.Supplier<String> text =

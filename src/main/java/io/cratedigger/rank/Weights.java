@@ -124,16 +124,23 @@ public record Weights(
         sceneFirst);
   }
 
-  /** Component tag → weight. */
+  /** Component → weight (every one but {@link Component#RETRIEVAL}, which stands in for two). */
+  public Map<Component, Double> byComponent() {
+    Map<Component, Double> m = new java.util.EnumMap<>(Component.class);
+    m.put(Component.SOUND, sound);
+    m.put(Component.SCENE, scene);
+    m.put(Component.TEMPO, tempo);
+    m.put(Component.KEY, key);
+    m.put(Component.ENERGY, energy);
+    m.put(Component.CLUSTER, cluster);
+    m.put(Component.TARGET, target);
+    return m;
+  }
+
+  /** Component tag (as in the configuration) → weight. */
   public Map<String, Double> byTag() {
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("sound", sound);
-    m.put("scene", scene);
-    m.put("tempo", tempo);
-    m.put("key", key);
-    m.put("energy", energy);
-    m.put("cluster", cluster);
-    m.put("target", target);
+    byComponent().forEach((c, w) -> m.put(c.tag(), w));
     return m;
   }
 }

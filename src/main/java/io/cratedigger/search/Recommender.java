@@ -5,6 +5,7 @@ import io.cratedigger.index.Generation;
 import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.rank.Candidate;
+import io.cratedigger.rank.Component;
 import io.cratedigger.rank.EnergyReranker;
 import io.cratedigger.rank.MixOptions;
 import io.cratedigger.rank.RankContext;
@@ -308,7 +309,7 @@ public final class Recommender {
     for (Candidate c : top) {
       Track t = TrackDocuments.fromSource(stored.document(c.doc()).getBinaryValue(Schema.SOURCE));
       Map<String, Double> comps = new LinkedHashMap<>();
-      c.components().forEach((k, v) -> comps.put(k, round(v)));
+      c.components().forEach((k, v) -> comps.put(k.tag(), round(v)));
       KeyMove move = seed.key() == null || c.key() == null ? null : seed.key().moveTo(c.key());
       Double change =
           seed.bpm() == null || c.bpm() == null
@@ -408,7 +409,7 @@ public final class Recommender {
       d2 += x * x;
     }
     double sim = Math.max(0, 1 - Math.sqrt(d2) / (SOUND_SPAN * Math.sqrt(seed.length)));
-    c.component("sound", sim);
+    c.component(Component.SOUND, sim);
     if (sim >= 0.73) { // d ≤ 1.3 with six components
       c.reason("very similar sound");
     } else if (sim >= 0.61) { // d ≤ 1.9

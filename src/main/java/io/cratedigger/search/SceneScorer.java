@@ -3,6 +3,7 @@ package io.cratedigger.search;
 import io.cratedigger.index.Schema;
 import io.cratedigger.model.SceneModel;
 import io.cratedigger.rank.Candidate;
+import io.cratedigger.rank.Component;
 import io.cratedigger.rank.Weights;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -143,7 +144,8 @@ final class SceneScorer {
         artists.add(v);
       }
     }
-    c.component("scene", sharedPart * (c.inScene() ? 1 : 0) + (1 - sharedPart) * (shared / total));
+    c.component(
+        Component.SCENE, sharedPart * (c.inScene() ? 1 : 0) + (1 - sharedPart) * (shared / total));
     // the scene in words: the defining styles shared (a shared broad genre goes without saying
     // then), else what is shared
     List<String> defining = tags.stream().filter(sceneTags::contains).toList();

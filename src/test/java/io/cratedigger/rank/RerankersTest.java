@@ -72,15 +72,15 @@ class RerankersTest {
         .rerank(
             new ArrayList<>(List.of(a, half, far, unknown)),
             ctx(124.0, null, null, MixOptions.defaults()));
-    assertThat(a.components().get("tempo")).isCloseTo(0.8656, offset(1e-4));
+    assertThat(a.components().get(Component.TEMPO)).isCloseTo(0.8656, offset(1e-4));
     assertThat(a.reasons()).containsExactly("124 → 126 BPM, +1.6 %");
     assertThat(a.mixable()).isTrue();
-    assertThat(half.components().get("tempo")).isCloseTo(0.8656, offset(1e-4));
+    assertThat(half.components().get(Component.TEMPO)).isCloseTo(0.8656, offset(1e-4));
     assertThat(half.reasons()).containsExactly("124 → 63 BPM (half time), +1.6 %");
-    assertThat(far.components().get("tempo")).isCloseTo(0.3952, offset(1e-4));
+    assertThat(far.components().get(Component.TEMPO)).isCloseTo(0.3952, offset(1e-4));
     assertThat(far.mixable()).isFalse();
     assertThat(far.reasons()).containsExactly("124 → 133 BPM, +7.3 %, outside ±6 %");
-    assertThat(unknown.components()).doesNotContainKey("tempo");
+    assertThat(unknown.components()).doesNotContainKey(Component.TEMPO);
     assertThat(unknown.reasons()).containsExactly("BPM unknown");
     assertThat(unknown.mixable()).isTrue();
   }
@@ -100,15 +100,15 @@ class RerankersTest {
         .rerank(
             new ArrayList<>(List.of(adj, rel, boost, diag, clash)),
             ctx(124.0, "8A", null, MixOptions.defaults()));
-    assertThat(adj.components()).containsEntry("key", 0.8);
+    assertThat(adj.components()).containsEntry(Component.KEY, 0.8);
     assertThat(adj.reasons()).containsExactly("8A → 9A, adjacent key");
-    assertThat(rel.components()).containsEntry("key", 0.8);
-    assertThat(boost.components()).containsEntry("key", 0.6);
+    assertThat(rel.components()).containsEntry(Component.KEY, 0.8);
+    assertThat(boost.components()).containsEntry(Component.KEY, 0.6);
     assertThat(boost.reasons()).containsExactly("8A → 3A, energy boost (+7) key");
-    assertThat(diag.components()).containsEntry("key", 0.1);
+    assertThat(diag.components()).containsEntry(Component.KEY, 0.1);
     assertThat(diag.mixable()).isFalse();
     assertThat(diag.reasons()).containsExactly("8A → 9B, diagonal move (not allowed)");
-    assertThat(clash.components()).containsEntry("key", 0.0);
+    assertThat(clash.components()).containsEntry(Component.KEY, 0.0);
     assertThat(clash.reasons()).containsExactly("8A → 2A, keys clash");
     assertThat(KeyReranker.score(KeyMove.DIAGONAL, true)).isEqualTo(0.4);
   }
@@ -128,10 +128,10 @@ class RerankersTest {
         .rerank(
             new ArrayList<>(List.of(adjacentButPitched, boostBecomesPerfect)),
             ctx(124.0, "8A", null, noLock));
-    assertThat(adjacentButPitched.components()).containsEntry("key", 0.0);
+    assertThat(adjacentButPitched.components()).containsEntry(Component.KEY, 0.0);
     assertThat(adjacentButPitched.reasons())
         .containsExactly("8A → 2A, keys clash (7A as released, heard as 2A once beat-matched)");
-    assertThat(boostBecomesPerfect.components()).containsEntry("key", 1.0);
+    assertThat(boostBecomesPerfect.components()).containsEntry(Component.KEY, 1.0);
     assertThat(boostBecomesPerfect.reasons())
         .containsExactly("8A → 8A, perfect key (3A as released, heard as 8A once beat-matched)");
   }
@@ -150,7 +150,7 @@ class RerankersTest {
     Candidate c = cand("c", null, null, 0.70, "c", "");
     new EnergyReranker()
         .rerank(new ArrayList<>(List.of(c)), ctx(null, null, 0.60, MixOptions.defaults()));
-    assertThat(c.components().get("energy")).isCloseTo(0.8, offset(1e-9));
+    assertThat(c.components().get(Component.ENERGY)).isCloseTo(0.8, offset(1e-9));
     assertThat(c.reasons()).containsExactly("lifts the energy (0.60 → 0.70)");
   }
 
@@ -161,8 +161,8 @@ class RerankersTest {
    */
   @Test
   void scoreAndFusion() {
-    Map<String, Double> w = Weights.defaults().byTag();
-    assertThat(ScoreReranker.weightedMean(Map.of("sound", 0.8, "tempo", 0.5), w))
+    Map<Component, Double> w = Weights.defaults().byComponent();
+    assertThat(ScoreReranker.weightedMean(Map.of(Component.SOUND, 0.8, Component.TEMPO, 0.5), w))
         .isCloseTo(0.783019, offset(1e-6));
     assertThat(ScoreReranker.rrf(1, 3)).isCloseTo(0.9841, offset(1e-4));
     assertThat(ScoreReranker.rrf(0, 1)).isCloseTo(0.5, offset(1e-9));
@@ -172,11 +172,11 @@ class RerankersTest {
   @Test
   void orderPutsMixableFirstAndPenalisesTheSeedsRelease() {
     Candidate fill = cand("z-fill", 150.0, "8A", null, "1", "");
-    fill.component("sound", 1.0);
+    fill.component(Component.SOUND, 1.0);
     Candidate good = cand("b-good", 124.0, "8A", null, "2", "");
-    good.component("sound", 0.5);
+    good.component(Component.SOUND, 0.5);
     Candidate sameRelease = cand("a-same", 124.0, "8A", null, "3", "seedrelease");
-    sameRelease.component("sound", 0.5);
+    sameRelease.component(Component.SOUND, 0.5);
     RankContext c = ctx(124.0, "8A", null, MixOptions.defaults());
     List<Candidate> list = new ArrayList<>(List.of(fill, good, sameRelease));
     new TempoReranker().rerank(list, c);
