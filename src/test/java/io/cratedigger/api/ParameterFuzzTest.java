@@ -1,5 +1,6 @@
 package io.cratedigger.api;
 
+import static io.cratedigger.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -144,8 +145,8 @@ class ParameterFuzzTest {
         assertThat(r.body()).as(url).doesNotContain("Exception").doesNotContain("\tat ");
         if (r.statusCode() != 200) {
           JsonNode body = json.readTree(r.body());
-          assertThat(body.path("error").asString()).as(url).isNotBlank();
-          assertThat(body.path("detail").asString()).as(url).isNotBlank();
+          assertThat(text(body, "/error")).as(url).isNotBlank();
+          assertThat(text(body, "/detail")).as(url).isNotBlank();
         }
       }
     }
