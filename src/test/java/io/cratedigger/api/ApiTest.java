@@ -4,6 +4,7 @@ import static io.cratedigger.JsonFields.integer;
 import static io.cratedigger.JsonFields.number;
 import static io.cratedigger.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +32,9 @@ class ApiTest {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** Every request's bound: a server that stops answering fails the test instead of hanging it. */
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   record Answer(int status, JsonNode json, HttpResponse<String> raw) {}
 
   @BeforeAll
@@ -45,7 +50,7 @@ class ApiTest {
   static Answer get(String path) throws Exception {
     HttpResponse<String> r =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(TIMEOUT).build(),
             HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), parse(r.body()), r);
   }
@@ -54,6 +59,7 @@ class ApiTest {
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -63,6 +69,7 @@ class ApiTest {
   static Answer post(String path, String body, String token) throws Exception {
     var b =
         HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .timeout(TIMEOUT)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/json");
     if (token != null) {
@@ -361,34 +368,34 @@ class ApiTest {
                     }
                   }));
     }
-    while (ok.get() < 10) {
-      Thread.sleep(5);
-    }
+    await("10 similar requests answered before the rebuild")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> failure.get() != null || ok.get() >= 10);
+    assertThat(failure.get()).as("a request before the rebuild").isNull();
     Answer r = post("/api/admin/reindex", "", TestServer.ADMIN_TOKEN);
     assertThat(r.status()).as(r.raw().body()).isEqualTo(202);
     String job = text(r.json(), "/job");
     assertThat(r.raw().headers().firstValue("Location")).contains("/api/admin/jobs/" + job);
     // the rebuild runs in a child JVM; the job says how it went
-    Answer state;
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-    do {
-      Thread.sleep(100);
-      state = getWithToken("/api/admin/jobs/" + job);
-    } while (text(state.json(), "/state").equals("running") && System.nanoTime() < deadline);
+    Answer state =
+        await("the rebuild job " + job + " to end")
+            .atMost(Duration.ofSeconds(120))
+            .until(
+                () -> getWithToken("/api/admin/jobs/" + job),
+                a -> !text(a.json(), "/state").equals("running"));
     assertThat(text(state.json(), "/state")).as(state.raw().body()).isEqualTo("done");
     assertThat(integer(state.json(), "/report/tracksIndexed")).isEqualTo(63);
     // the server's watcher swaps the child's generation in while the clients keep asking
-    while (text(get("/api/health").json(), "/indexVersion").equals(before)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    await("the server to swap in the rebuilt generation")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> text(get("/api/health").json(), "/indexVersion"), v -> !v.equals(before));
     int atSwap = ok.get();
-    while (ok.get() < atSwap + 20) {
-      Thread.sleep(5);
-    }
+    await("20 more similar requests answered after the swap")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> failure.get() != null || ok.get() >= atSwap + 20);
     stop.set(true);
     for (Thread t : clients) {
-      t.join();
+      assertThat(t.join(Duration.ofSeconds(30))).as("%s stopped", t).isTrue();
     }
     assertThat(failure.get()).isNull();
     assertThat(text(get("/api/health").json(), "/indexVersion")).isNotEqualTo(before);

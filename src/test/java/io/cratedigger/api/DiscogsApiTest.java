@@ -24,6 +24,7 @@ class DiscogsApiTest {
   static HttpResponse<String> post(TestServer server, String body) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/discogs/release"))
+            .timeout(ApiTest.TIMEOUT)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/json")
             .build(),

@@ -138,7 +138,7 @@ class ParameterFuzzTest {
         String url = server.baseUrl() + path + query;
         HttpResponse<String> r =
             http.send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpRequest.newBuilder(URI.create(url)).timeout(ApiTest.TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         statuses.merge(r.statusCode(), 1, Integer::sum);
         assertThat(allowed).as(url + " -> " + r.body()).contains(r.statusCode());

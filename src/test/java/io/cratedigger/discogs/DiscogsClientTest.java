@@ -2,6 +2,7 @@ package io.cratedigger.discogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.cratedigger.discogs.DiscogsRef.Kind;
 import java.io.IOException;
@@ -323,15 +324,16 @@ class DiscogsClientTest {
                       }
                     }));
       }
-      while (server.getRequestCount() < DiscogsHttp.MAX_CONCURRENT) {
-        Thread.sleep(10);
-      }
+      await("all " + DiscogsHttp.MAX_CONCURRENT + " lookups at Discogs")
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> server.getRequestCount() >= DiscogsHttp.MAX_CONCURRENT);
       assertThatThrownBy(() -> client.release(RELEASE))
           .isInstanceOfSatisfying(
               DiscogsException.class, e -> assertThat(e.status()).isEqualTo(503))
           .hasMessage("too many Discogs lookups at once; try again in a few seconds");
-      for (Thread t : busy) {
-        t.join();
+      for (Thread t : busy) { // each answered after 8 s
+        assertThat(t.join(Duration.ofSeconds(30))).as("%s ended", t).isTrue();
       }
     }
     assertThat(server.getRequestCount()).isEqualTo(DiscogsHttp.MAX_CONCURRENT);
