@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -203,6 +204,45 @@ class CliTest {
       assertThat(x.path("camelot").isString()).isTrue();
     }
     assertThat(integer(json, "/stats/candidates")).isPositive();
+  }
+
+  /**
+   * A command prints what its user asked for: Lucene's INFO line about the vector module ("Java
+   * vector incubator API enabled; ...") is not on stderr. The JVM's own warning about incubator
+   * modules stays: no option turns it off, only the launcher can leave it out.
+   */
+  @Test
+  void aCommandPrintsNoLoggingOfLucene() throws Exception {
+    Path index = similarIndex();
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Path err = tmp.resolve("err.txt");
+    Process p =
+        new ProcessBuilder(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "similar",
+                "te01",
+                "--index",
+                index.toString(),
+                "--limit",
+                "1")
+            .redirectOutput(tmp.resolve("out.txt").toFile())
+            .redirectError(err.toFile())
+            .start();
+    boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    assertThat(ended).as("similar ended within 60 s").isTrue();
+    assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+    assertThat(Files.readString(tmp.resolve("out.txt"))).contains("stats:");
+    assertThat(Files.readAllLines(err))
+        .containsExactly("WARNING: Using incubator modules: jdk.incubator.vector");
   }
 
   @Test
