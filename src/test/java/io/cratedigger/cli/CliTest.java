@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,6 +206,55 @@ class CliTest {
       assertThat(x.path("camelot").isString()).isTrue();
     }
     assertThat(integer(json, "/stats/candidates")).isPositive();
+  }
+
+  @Test
+  void similarTextPrintsItsStatisticsAsWords() throws Exception {
+    Path index = similarIndex();
+    Run r = run("similar", "te01", "--index", index.toString(), "--limit", "5");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("Nadia Voss — Black Lantern  [128 BPM, 8A]\n")
+        .containsPattern(
+            "\nstats:\n  \\d+ candidates from \\d+ sharing the scene, \\d+ nearest in sound and"
+                + " \\d+ that mix; 5 returned, \\d+ of them mix\n"
+                + "  left after each ranking step: tempo \\d+, key \\d+, .*, diversity \\d+\n"
+                + "  time in ms: retrieve [0-9.]+, score [0-9.]+, rank [0-9.]+; the retrievals:"
+                + " [a-z ,0-9.]+\n\\z")
+        .doesNotContain("{")
+        .doesNotContain("=");
+  }
+
+  @Test
+  void statisticsReadAsWordsAndKeepWhatTheyDoNotKnow() {
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("lexicalPool", 110);
+    stats.put("fallback", "popular tracks passing the filters and mixing rules");
+    stats.put("knnPool", 1_100);
+    stats.put("mixablePool", 60);
+    stats.put("candidates", 1_257);
+    stats.put("afterRules", Map.of("tempo", 257));
+    stats.put("returned", 10);
+    stats.put("mixableReturned", 9L);
+    Map<String, Double> ms = new LinkedHashMap<>();
+    ms.put("retrieve", 4.25);
+    ms.put("knn", 1.04);
+    ms.put("lexical", 0.96);
+    ms.put("newPool", 0.5);
+    ms.put("score", 0.31);
+    ms.put("rank", 0.12);
+    stats.put("ms", ms);
+    stats.put("cacheHits", 3);
+    assertThat(SimilarCommand.statsLines(stats))
+        .containsExactly(
+            "stats:",
+            "  1,257 candidates from 110 sharing the scene, 1,100 nearest in sound and 60 that mix;"
+                + " 10 returned, 9 of them mix",
+            "  nothing to match on, so: popular tracks passing the filters and mixing rules",
+            "  left after each ranking step: tempo 257",
+            "  time in ms: retrieve 4.3, score 0.3, rank 0.1; the retrievals: scene 1.0, sound 1.0,"
+                + " newPool 0.5",
+            "  cacheHits: 3");
   }
 
   /**
