@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuild the index from one or more exports: a new generation is built beside the live",
-      "one, verified, and swapped in atomically; a running server picks it up without restart."
+      "Rebuild the index from one or more exports.",
+      "A new generation is built beside the live one, verified and swapped in atomically; a"
+          + " running server picks it up without a restart."
     })
 final class IndexCommand implements Callable<Integer> {
 
@@ -68,13 +69,22 @@ final class IndexCommand implements Callable<Integer> {
               + " could not be used (default: ${DEFAULT-VALUE})")
   double maxSkippedPercent;
 
-  @Option(names = "--threads", paramLabel = "N", description = "indexing threads (default: cores)")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "indexing threads (default: the cores, at most 4)")
   Integer threads;
 
-  @Option(names = "--hnsw-max-conn", paramLabel = "N", description = "HNSW neighbours per node")
+  @Option(
+      names = "--hnsw-max-conn",
+      paramLabel = "N",
+      description = "HNSW neighbours per node (default: 16)")
   Integer maxConn;
 
-  @Option(names = "--hnsw-beam-width", paramLabel = "N", description = "HNSW build beam width")
+  @Option(
+      names = "--hnsw-beam-width",
+      paramLabel = "N",
+      description = "HNSW build beam width (default: 50)")
   Integer beamWidth;
 
   @Option(

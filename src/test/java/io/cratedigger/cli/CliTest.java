@@ -11,11 +11,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -294,6 +299,28 @@ class CliTest {
     assertThat(Files.readString(tmp.resolve("out.txt"))).contains("stats:");
     assertThat(Files.readAllLines(err))
         .containsExactly("WARNING: Using incubator modules: jdk.incubator.vector");
+  }
+
+  /** The first line of a description is what the command list shows: a whole sentence. */
+  @Test
+  void everyHelpTextIsMadeOfWholeSentences() {
+    List<String> cut = new ArrayList<>();
+    Deque<CommandLine> todo = new ArrayDeque<>(List.of(new CommandLine(new Main())));
+    while (!todo.isEmpty()) {
+      CommandLine c = todo.pop();
+      todo.addAll(c.getSubcommands().values());
+      String[] description = c.getCommandSpec().usageMessage().description();
+      String name = c.getCommandSpec().qualifiedName(" ");
+      if (description.length == 0 || !description[0].endsWith(".")) {
+        cut.add(name + ": the summary is not one sentence: " + List.of(description));
+      }
+      for (String line : description) {
+        if (line.matches("(?s).*([,;:]|\\b(and|or|of|the|a|to|with|in))$")) {
+          cut.add(name + ": \"" + line + "\" breaks off");
+        }
+      }
+    }
+    assertThat(cut).isEmpty();
   }
 
   @Test
