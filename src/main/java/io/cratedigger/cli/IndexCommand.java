@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -166,18 +167,18 @@ final class IndexCommand implements Callable<Integer> {
             ? ""
             : String.format(
                 Locale.ROOT,
-                " (%.1f %% of the rows lost: %s)",
+                " (%.1f %% of the rows lost; %s)",
                 100.0 * skipped / Math.max(1, r.rowsRead()),
-                r.skipped()),
+                counts(r.skipped())),
         r.merged());
     r.inputs().stream()
         .filter(i -> !i.encoding().equals("utf-8") && !i.encoding().startsWith("utf-8 ("))
         .forEach(i -> out.println("  " + i.file() + " read as " + i.encoding()));
     if (!r.featureJoin().isEmpty()) {
-      out.println("  joined with audio features: " + r.featureJoin());
+      out.println("  joined with audio features: " + counts(r.featureJoin()));
     }
     if (!r.dropped().isEmpty()) {
-      out.println("  values dropped: " + r.dropped());
+      out.println("  values dropped: " + counts(r.dropped()));
     }
     out.printf(
         Locale.ROOT,
@@ -215,6 +216,13 @@ final class IndexCommand implements Callable<Integer> {
     if (!r.deletedGenerations().isEmpty()) {
       out.println("  removed old generations: " + String.join(", ", r.deletedGenerations()));
     }
+  }
+
+  /** Counts by reason as the report's text says them: {@code missing id: 1, missing title: 2}. */
+  private static String counts(Map<String, Long> byReason) {
+    return byReason.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s: %,d", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(", "));
   }
 
   /** Progress bars for the phases, on a terminal only. */
