@@ -49,6 +49,13 @@ class DiscogsClientTest {
     return client(null, null, TIMEOUT);
   }
 
+  /** The next request the stand-in received; fails, instead of waiting forever, when none came. */
+  static RecordedRequest received(MockWebServer server) throws InterruptedException {
+    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(r).as("a request reached the Discogs stand-in within 5 s").isNotNull();
+    return r;
+  }
+
   static String fixture(String name) {
     try (InputStream in = DiscogsClientTest.class.getResourceAsStream("/discogs/" + name)) {
       if (in == null) {
@@ -98,7 +105,7 @@ class DiscogsClientTest {
                       new DiscogsTrack("B.b", "Nocturne II", cv313, "")),
                   "https://www.discogs.com/release/30797823-cv313-Beyond-Starlit-Sky"));
     }
-    RecordedRequest request = server.takeRequest();
+    RecordedRequest request = received(server);
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getTarget()).isEqualTo("/releases/30797823");
   }
@@ -123,8 +130,8 @@ class DiscogsClientTest {
       assertThat(release.tracks()).hasSize(4);
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(server.takeRequest().getTarget()).isEqualTo("/masters/123");
-    assertThat(server.takeRequest().getTarget()).isEqualTo("/releases/30797823");
+    assertThat(received(server).getTarget()).isEqualTo("/masters/123");
+    assertThat(received(server).getTarget()).isEqualTo("/releases/30797823");
   }
 
   @Test
@@ -396,11 +403,11 @@ class DiscogsClientTest {
     try (DiscogsClient client = client(null, null, TIMEOUT)) {
       client.release(RELEASE);
     }
-    RecordedRequest withToken = server.takeRequest();
+    RecordedRequest withToken = received(server);
     assertThat(withToken.getHeaders().get("Authorization")).isEqualTo("Discogs token=s3cret");
     assertThat(withToken.getHeaders().get("User-Agent"))
         .isEqualTo("Cratedigger/0.1 +https://github.com/cratedigger");
-    RecordedRequest anonymous = server.takeRequest();
+    RecordedRequest anonymous = received(server);
     assertThat(anonymous.getHeaders().get("Authorization")).isNull();
     assertThat(anonymous.getHeaders().get("User-Agent"))
         .isEqualTo("Cratedigger/0.1 +https://github.com/cratedigger");
