@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks (never part of the test suite).",
+    description = "Measure recall, latency, ranking quality and the server under load.",
     subcommands = {
       BenchCommand.SuiteRun.class,
       BenchCommand.Recall.class,
@@ -101,7 +101,11 @@ final class BenchCommand implements Runnable {
         description = "index folder (default: from config)")
     Path index;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "sampling seed")
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        paramLabel = "S",
+        description = "sampling seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Mixin ConfigOption config;
@@ -148,8 +152,10 @@ final class BenchCommand implements Runnable {
       name = "suite",
       mixinStandardHelpOptions = true,
       description = {
-        "Generates catalogs of each size, rebuilds them, and measures recall, latency, quality and",
-        "the server over HTTP; writes the report with a table of how each cost grows."
+        "Measure everything, at each catalog size.",
+        "Generates a catalog of each size, rebuilds its index, measures recall, latency, quality"
+            + " and the server over HTTP, and writes a report with a table of how each cost"
+            + " grows."
       })
   static final class SuiteRun implements Callable<Integer> {
     @Option(
@@ -160,7 +166,11 @@ final class BenchCommand implements Runnable {
         description = "catalog sizes, comma-separated (default: ${DEFAULT-VALUE})")
     List<Long> tracks;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "catalog seed")
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        paramLabel = "S",
+        description = "catalog seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(
@@ -323,7 +333,8 @@ final class BenchCommand implements Runnable {
   @Command(
       name = "latency",
       mixinStandardHelpOptions = true,
-      description = "p50/p90/p99 of similar-track and lookup queries, in process, after warm-up.")
+      description =
+          "Latency (p50/p90/p99) of similar-track and lookup queries, in process, after warm-up.")
   static final class LatencyRun implements Callable<Integer> {
     @Option(
         names = "--queries",
@@ -386,8 +397,9 @@ final class BenchCommand implements Runnable {
       name = "http",
       mixinStandardHelpOptions = true,
       description = {
-        "Starts `serve` on the index in a JVM of its own and loads it with concurrent clients:",
-        "requests/s, latency, CPU per request, heap after GC, start to ready."
+        "Load the server with concurrent HTTP clients.",
+        "Starts `serve` on the index in a JVM of its own and measures requests/s, latency, CPU"
+            + " per request, heap after GC and the time from start to ready."
       })
   static final class Http implements Callable<Integer> {
     @Option(
@@ -442,8 +454,10 @@ final class BenchCommand implements Runnable {
       name = "quality",
       mixinStandardHelpOptions = true,
       description = {
-        "Style, harmonic and BPM agreement, feature distance, artist variety and time per query of",
-        "the engine beside Music Adviser, Diggerz and random on the same catalog."
+        "Ranking quality beside the seed projects' methods, on the same catalog.",
+        "Mix@10, style, harmonic and BPM agreement, feature distance, artist variety and time per"
+            + " query of the engine, Music Adviser, Diggerz and random, with the best mix@10 any"
+            + " ranking could reach."
       })
   static final class QualityRun implements Callable<Integer> {
     @Option(

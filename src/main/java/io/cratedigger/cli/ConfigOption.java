@@ -12,7 +12,7 @@ final class ConfigOption {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "configuration file (default: ${DEFAULT-VALUE})",
+      description = "config file (default: ${DEFAULT-VALUE})",
       defaultValue = "config/cratedigger.yaml")
   Path file;
 

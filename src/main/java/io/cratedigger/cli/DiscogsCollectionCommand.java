@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     name = "discogs-collection",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a public Discogs collection (tracklists, styles, labels, years) as Cratedigger CSV;",
-      "join it with an audio-feature export with: index --input FILE --features EXPORT"
+      "Write a public Discogs collection as Cratedigger CSV.",
+      "Each release's tracklist, styles, labels and year are kept. Add audio features by joining"
+          + " the file with an export of them: index --input FILE --features EXPORT"
     })
 final class DiscogsCollectionCommand implements Callable<Integer> {
   @Parameters(paramLabel = "USERNAME", description = "the Discogs user whose collection is public")

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuild the index from one or more exports: a new generation is built beside the live",
-      "one, verified, and swapped in atomically; a running server picks it up without restart."
+      "Rebuild the index from one or more exports.",
+      "A new generation is built beside the live one, verified and swapped in atomically; a"
+          + " running server picks it up without a restart."
     })
 final class IndexCommand implements Callable<Integer> {
 
@@ -68,13 +70,22 @@ final class IndexCommand implements Callable<Integer> {
               + " could not be used (default: ${DEFAULT-VALUE})")
   double maxSkippedPercent;
 
-  @Option(names = "--threads", paramLabel = "N", description = "indexing threads (default: cores)")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "indexing threads (default: the cores, at most 4)")
   Integer threads;
 
-  @Option(names = "--hnsw-max-conn", paramLabel = "N", description = "HNSW neighbours per node")
+  @Option(
+      names = "--hnsw-max-conn",
+      paramLabel = "N",
+      description = "HNSW neighbours per node (default: 16)")
   Integer maxConn;
 
-  @Option(names = "--hnsw-beam-width", paramLabel = "N", description = "HNSW build beam width")
+  @Option(
+      names = "--hnsw-beam-width",
+      paramLabel = "N",
+      description = "HNSW build beam width (default: 50)")
   Integer beamWidth;
 
   @Option(
@@ -156,18 +167,18 @@ final class IndexCommand implements Callable<Integer> {
             ? ""
             : String.format(
                 Locale.ROOT,
-                " (%.1f %% of the rows lost: %s)",
+                " (%.1f %% of the rows lost; %s)",
                 100.0 * skipped / Math.max(1, r.rowsRead()),
-                r.skipped()),
+                counts(r.skipped())),
         r.merged());
     r.inputs().stream()
         .filter(i -> !i.encoding().equals("utf-8") && !i.encoding().startsWith("utf-8 ("))
         .forEach(i -> out.println("  " + i.file() + " read as " + i.encoding()));
     if (!r.featureJoin().isEmpty()) {
-      out.println("  joined with audio features: " + r.featureJoin());
+      out.println("  joined with audio features: " + counts(r.featureJoin()));
     }
     if (!r.dropped().isEmpty()) {
-      out.println("  values dropped: " + r.dropped());
+      out.println("  values dropped: " + counts(r.dropped()));
     }
     out.printf(
         Locale.ROOT,
@@ -205,6 +216,13 @@ final class IndexCommand implements Callable<Integer> {
     if (!r.deletedGenerations().isEmpty()) {
       out.println("  removed old generations: " + String.join(", ", r.deletedGenerations()));
     }
+  }
+
+  /** Counts by reason as the report's text says them: {@code missing id: 1, missing title: 2}. */
+  private static String counts(Map<String, Long> byReason) {
+    return byReason.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s: %,d", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(", "));
   }
 
   /** Progress bars for the phases, on a terminal only. */

@@ -10,6 +10,8 @@ import java.security.CodeSource;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +45,12 @@ public final class Main implements Runnable {
   public static final int BAD_INPUT = 1;
   public static final int INTERNAL_ERROR = 2;
 
+  /**
+   * Lucene's loggers (java.util.logging), held here: JUL keeps loggers only weakly, and one that is
+   * collected forgets the level set on it.
+   */
+  private static final Logger LUCENE = Logger.getLogger("org.apache.lucene");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -51,7 +59,17 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    quietLucene();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Lucene logs at INFO on every start that it found the vector module ("Java vector incubator API
+   * enabled; uses preferredBitSize=256"): news for Lucene's developers, noise on every command. Its
+   * warnings and errors still show.
+   */
+  static void quietLucene() {
+    LUCENE.setLevel(Level.WARNING);
   }
 
   /** Runs the command line with the given streams; returns the exit code. Used by tests too. */

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Find tracks by (misspelled, partial) title and artist words in any order,",
-      "or with fields: artist:agoria style:techno bpm:[120 TO 128]"
+      "Find tracks by title and artist words, in any order, misspelled or half-typed.",
+      "Fields work too: artist:agoria style:techno bpm:[120 TO 128]"
     })
 final class SearchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "words, joined with spaces")

@@ -12,6 +12,8 @@ import io.cratedigger.search.Recommender;
 import io.cratedigger.search.UnknownTrackException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,6 +159,98 @@ final class SimilarCommand implements Callable<Integer> {
           t.title());
       out.println("       " + String.join("; ", x.reasons()));
     }
-    out.println("stats: " + r.stats());
+    statsLines(r.stats()).forEach(out::println);
+  }
+
+  /** The retrievals (their timings in the statistics), in words, in the order printed. */
+  private static final Map<String, String> RETRIEVALS =
+      orderedMap(
+          "lexical", "scene",
+          "knn", "sound",
+          "sceneMixKnn", "scene and mix",
+          "sceneMixable", "scene and mix by popularity",
+          "mixableLexical", "scene, mixing only",
+          "mixableKnn", "sound, mixing only");
+
+  /** The phases of an answer in {@code ms}; the other timings there are single retrievals. */
+  private static final List<String> PHASES = List.of("retrieve", "score", "rank");
+
+  /**
+   * The statistics of an answer ({@link Recommendations#stats()}) as lines of text: what the
+   * retrievals found, what each ranking step kept, and where the time went. A statistic this does
+   * not know is printed under its own name, so that a new one is never lost.
+   */
+  static List<String> statsLines(Map<String, Object> stats) {
+    Map<String, Object> rest = new LinkedHashMap<>(stats);
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        num(rest.remove("candidates"))
+            + " candidates from "
+            + num(rest.remove("lexicalPool"))
+            + " sharing the scene, "
+            + num(rest.remove("knnPool"))
+            + " nearest in sound and "
+            + num(rest.remove("mixablePool"))
+            + " that mix; "
+            + num(rest.remove("returned"))
+            + " returned, "
+            + num(rest.remove("mixableReturned"))
+            + " of them mix");
+    if (rest.get("fallback") instanceof String fallback) {
+      rest.remove("fallback");
+      lines.add("nothing to match on, so: " + fallback);
+    }
+    if (rest.get("afterRules") instanceof Map<?, ?> steps) {
+      rest.remove("afterRules");
+      List<String> kept = new ArrayList<>();
+      steps.forEach((step, n) -> kept.add(step + " " + num(n)));
+      lines.add("left after each ranking step: " + String.join(", ", kept));
+    }
+    if (rest.get("ms") instanceof Map<?, ?> ms) {
+      rest.remove("ms");
+      List<String> retrievals = new ArrayList<>();
+      RETRIEVALS.forEach(
+          (key, words) -> {
+            if (ms.containsKey(key)) {
+              retrievals.add(words + " " + num(ms.get(key)));
+            }
+          });
+      ms.keySet().stream()
+          .map(String::valueOf)
+          .filter(k -> !RETRIEVALS.containsKey(k) && !PHASES.contains(k))
+          .sorted()
+          .forEach(k -> retrievals.add(k + " " + num(ms.get(k))));
+      lines.add(
+          "time in ms: retrieve "
+              + num(ms.get("retrieve"))
+              + ", score "
+              + num(ms.get("score"))
+              + ", rank "
+              + num(ms.get("rank"))
+              + (retrievals.isEmpty() ? "" : "; the retrievals: " + String.join(", ", retrievals)));
+    }
+    rest.forEach((k, v) -> lines.add(k + ": " + v));
+    lines.replaceAll(l -> "  " + l);
+    lines.addFirst("stats:");
+    return lines;
+  }
+
+  /** A count as {@code 1,234}, a time as {@code 12.3}, anything else as it prints. */
+  private static String num(Object v) {
+    return switch (v) {
+      case Double d -> String.format(Locale.ROOT, "%.1f", d);
+      case Float f -> String.format(Locale.ROOT, "%.1f", f);
+      case Number n -> String.format(Locale.ROOT, "%,d", n.longValue());
+      case null -> "?";
+      default -> String.valueOf(v);
+    };
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
   }
 }

@@ -1,6 +1,10 @@
 package io.cratedigger.api;
 
+import static io.cratedigger.JsonFields.integer;
+import static io.cratedigger.JsonFields.number;
+import static io.cratedigger.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +32,9 @@ class ApiTest {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** Every request's bound: a server that stops answering fails the test instead of hanging it. */
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   record Answer(int status, JsonNode json, HttpResponse<String> raw) {}
 
   @BeforeAll
@@ -42,7 +50,7 @@ class ApiTest {
   static Answer get(String path) throws Exception {
     HttpResponse<String> r =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(TIMEOUT).build(),
             HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), parse(r.body()), r);
   }
@@ -51,6 +59,7 @@ class ApiTest {
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -60,6 +69,7 @@ class ApiTest {
   static Answer post(String path, String body, String token) throws Exception {
     var b =
         HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .timeout(TIMEOUT)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/json");
     if (token != null) {
@@ -85,9 +95,9 @@ class ApiTest {
   void health() throws Exception {
     Answer a = get("/api/health");
     assertThat(a.status()).isEqualTo(200);
-    assertThat(a.json().path("status").asString()).isEqualTo("ok");
-    assertThat(a.json().path("tracks").asInt()).isEqualTo(63);
-    assertThat(a.json().path("indexVersion").asString()).startsWith("gen-");
+    assertThat(text(a.json(), "/status")).isEqualTo("ok");
+    assertThat(integer(a.json(), "/tracks")).isEqualTo(63);
+    assertThat(text(a.json(), "/indexVersion")).startsWith("gen-");
     assertThat(a.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(a.raw().headers().firstValue("X-Frame-Options")).contains("DENY");
     assertThat(a.raw().headers().firstValue("Content-Security-Policy"))
@@ -99,15 +109,15 @@ class ApiTest {
   void searchAndOneTrack() throws Exception {
     Answer s = get("/api/tracks/search?q=" + enc("blak lantren") + "&limit=3");
     assertThat(s.status()).isEqualTo(200);
-    assertThat(s.json().path("query").asString()).isEqualTo("blak lantren");
-    assertThat(s.json().path("hits").get(0).path("title").asString()).startsWith("Black Lantern");
+    assertThat(text(s.json(), "/query")).isEqualTo("blak lantren");
+    assertThat(text(s.json(), "/hits/0/title")).startsWith("Black Lantern");
     assertThat(s.json().path("hits").get(0).path("score").isNumber()).isTrue();
     Answer t = get("/api/tracks/te01");
     assertThat(t.status()).isEqualTo(200);
-    assertThat(t.json().path("camelot").asString()).isEqualTo("8A");
-    assertThat(t.json().path("openKey").asString()).isEqualTo("1m");
-    assertThat(t.json().path("key").asString()).isEqualTo("A minor");
-    assertThat(t.json().path("bpm").asDouble()).isEqualTo(128.0);
+    assertThat(text(t.json(), "/camelot")).isEqualTo("8A");
+    assertThat(text(t.json(), "/openKey")).isEqualTo("1m");
+    assertThat(text(t.json(), "/key")).isEqualTo("A minor");
+    assertThat(number(t.json(), "/bpm")).isEqualTo(128.0);
   }
 
   @Test
@@ -115,14 +125,14 @@ class ApiTest {
     Answer a =
         get("/api/tracks/te01/similar?limit=5&exclude_label=drumcode&energy=keep&fusion=rrf");
     assertThat(a.status()).isEqualTo(200);
-    assertThat(a.json().path("seed").path("id").asString()).isEqualTo("te01");
+    assertThat(text(a.json(), "/seed/id")).isEqualTo("te01");
     assertThat(a.json().path("results").size()).isEqualTo(5);
     for (JsonNode r : a.json().path("results")) {
-      assertThat(r.path("label").asString()).isNotEqualTo("Drumcode");
+      assertThat(text(r, "/label")).isNotEqualTo("Drumcode");
       assertThat(r.path("components").path("retrieval").isNumber()).isTrue();
       assertThat(r.path("reasons").size()).isPositive();
     }
-    assertThat(a.json().path("stats").path("candidates").asInt()).isPositive();
+    assertThat(integer(a.json(), "/stats/candidates")).isPositive();
   }
 
   @Test
@@ -130,11 +140,11 @@ class ApiTest {
     Answer a =
         get("/api/tracks?style=techno&min_tempo=128&sort_by=bpm&order=asc&page=2&per_page=3");
     assertThat(a.status()).isEqualTo(200);
-    assertThat(a.json().path("page").asInt()).isEqualTo(2);
-    assertThat(a.json().path("perPage").asInt()).isEqualTo(3);
-    assertThat(a.json().path("total").asInt()).isEqualTo(16); // techno at 128 BPM or more
+    assertThat(integer(a.json(), "/page")).isEqualTo(2);
+    assertThat(integer(a.json(), "/perPage")).isEqualTo(3);
+    assertThat(integer(a.json(), "/total")).isEqualTo(16); // techno at 128 BPM or more
     List<Double> bpms = new ArrayList<>();
-    a.json().path("tracks").forEach(t -> bpms.add(t.path("bpm").asDouble()));
+    a.json().path("tracks").forEach(t -> bpms.add(number(t, "/bpm")));
     assertThat(bpms).hasSize(3).isSorted().allMatch(b -> b >= 128);
     // a style left out: exactly the tracks that have it go (it was once ignored silently)
     Answer techno = get("/api/tracks?style=techno&per_page=100");
@@ -150,8 +160,8 @@ class ApiTest {
             .orElseThrow();
     Answer without =
         get("/api/tracks?style=techno&per_page=100&exclude_style=" + enc(other.getKey()));
-    assertThat(without.json().path("total").asInt())
-        .isEqualTo(techno.json().path("total").asInt() - other.getValue());
+    assertThat(integer(without.json(), "/total"))
+        .isEqualTo(integer(techno.json(), "/total") - other.getValue());
     // Spotify's name for the same order
     Answer tempo =
         get("/api/tracks?style=techno&min_tempo=128&sort_by=tempo&order=asc&page=2&per_page=3");
@@ -165,15 +175,15 @@ class ApiTest {
         get(
             "/api/recommendations?seed_tracks=dn03&seed_genres=liquid%20funk&limit=4&target_energy=0.95&min_danceability=0.5");
     assertThat(a.status()).isEqualTo(200);
-    assertThat(a.json().path("seeds").get(0).path("id").asString()).isEqualTo("dn03");
-    assertThat(a.json().path("seeds").get(0).path("type").asString()).isEqualTo("track");
-    assertThat(a.json().path("seeds").get(1).path("type").asString()).isEqualTo("genre");
-    assertThat(a.json().path("seeds").get(0).path("initialPoolSize").asInt()).isPositive();
+    assertThat(text(a.json(), "/seeds/0/id")).isEqualTo("dn03");
+    assertThat(text(a.json(), "/seeds/0/type")).isEqualTo("track");
+    assertThat(text(a.json(), "/seeds/1/type")).isEqualTo("genre");
+    assertThat(integer(a.json(), "/seeds/0/initialPoolSize")).isPositive();
     assertThat(a.json().path("seeds").get(0).path("afterFilteringSize").isNumber()).isTrue();
     assertThat(a.json().path("tracks").size()).isEqualTo(4);
     a.json()
         .path("tracks")
-        .forEach(t -> assertThat(t.path("danceability").asDouble()).isGreaterThanOrEqualTo(0.5));
+        .forEach(t -> assertThat(number(t, "/danceability")).isGreaterThanOrEqualTo(0.5));
     Answer p =
         post(
             "/api/recommendations",
@@ -181,26 +191,24 @@ class ApiTest {
             null);
     assertThat(p.status()).isEqualTo(200);
     assertThat(p.json().path("tracks").size()).isEqualTo(3);
-    p.json()
-        .path("tracks")
-        .forEach(t -> assertThat(t.path("bpm").asDouble()).isLessThanOrEqualTo(95));
+    p.json().path("tracks").forEach(t -> assertThat(number(t, "/bpm")).isLessThanOrEqualTo(95));
   }
 
   @Test
   void facetsAndClusters() throws Exception {
     Answer labels = get("/api/labels?limit=2");
-    assertThat(labels.json().path("items").get(0).path("name").asString()).isEqualTo("Kompakt");
-    assertThat(labels.json().path("items").get(0).path("tracks").asInt()).isEqualTo(10);
+    assertThat(text(labels.json(), "/items/0/name")).isEqualTo("Kompakt");
+    assertThat(integer(labels.json(), "/items/0/tracks")).isEqualTo(10);
     assertThat(get("/api/styles?search=house").json().path("items").size()).isEqualTo(2);
     assertThat(get("/api/genres").json().path("items").size()).isEqualTo(2);
-    assertThat(get("/api/artists?search=voss").json().path("items").get(0).path("name").asString())
+    assertThat(text(get("/api/artists?search=voss").json(), "/items/0/name"))
         .isEqualTo("Nadia Voss");
     Answer artist = get("/api/artists/" + enc("NADIA VOSS"));
     assertThat(artist.status()).isEqualTo(200);
-    assertThat(artist.json().path("tracks").asInt()).isEqualTo(4);
+    assertThat(integer(artist.json(), "/tracks")).isEqualTo(4);
     Answer clusters = get("/api/clusters");
     assertThat(clusters.json().path("clusters").size()).isEqualTo(4);
-    assertThat(clusters.json().path("clusters").get(0).path("name").asString()).isNotBlank();
+    assertThat(text(clusters.json(), "/clusters/0/name")).isNotBlank();
     Answer one = get("/api/clusters/0?limit=5");
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.json().path("mix").size()).isEqualTo(5);
@@ -231,8 +239,8 @@ class ApiTest {
   void badInputAnswers400WithAReason(String path, String detail) throws Exception {
     Answer a = get(path);
     assertThat(a.status()).as(path).isEqualTo(400);
-    assertThat(a.json().path("detail").asString()).isEqualTo(detail);
-    assertThat(a.json().path("error").asString()).isNotBlank();
+    assertThat(text(a.json(), "/detail")).isEqualTo(detail);
+    assertThat(text(a.json(), "/error")).isNotBlank();
     assertThat(a.raw().body()).doesNotContain("Exception").doesNotContain("at io.");
   }
 
@@ -250,7 +258,7 @@ class ApiTest {
             "valence",
             "duration_ms",
             "relevance")) {
-      assertThat(a.json().path("detail").asString()).contains(k);
+      assertThat(text(a.json(), "/detail")).contains(k);
     }
   }
 
@@ -258,30 +266,28 @@ class ApiTest {
   void unknownThingsAnswer404Json() throws Exception {
     Answer track = get("/api/tracks/nope");
     assertThat(track.status()).isEqualTo(404);
-    assertThat(track.json().path("detail").asString())
-        .isEqualTo("no track with id \"nope\" in the catalog");
+    assertThat(text(track.json(), "/detail")).isEqualTo("no track with id \"nope\" in the catalog");
     assertThat(get("/api/tracks/nope/similar").status()).isEqualTo(404);
     Answer seed = get("/api/recommendations?seed_tracks=zzz");
     assertThat(seed.status()).isEqualTo(404);
-    assertThat(seed.json().path("detail").asString())
-        .isEqualTo("no track with id \"zzz\" in the catalog");
-    assertThat(get("/api/artists/nobody").json().path("detail").asString())
+    assertThat(text(seed.json(), "/detail")).isEqualTo("no track with id \"zzz\" in the catalog");
+    assertThat(text(get("/api/artists/nobody").json(), "/detail"))
         .isEqualTo("no artist \"nobody\" in the catalog");
-    assertThat(get("/api/clusters/99").json().path("detail").asString())
+    assertThat(text(get("/api/clusters/99").json(), "/detail"))
         .isEqualTo("no cluster 99; clusters are 0..3");
     Answer route = get("/api/nothing");
     assertThat(route.status()).isEqualTo(404);
-    assertThat(route.json().path("detail").asString()).isEqualTo("no route GET /api/nothing");
+    assertThat(text(route.json(), "/detail")).isEqualTo("no route GET /api/nothing");
     Answer body = post("/api/recommendations", "{bad", null);
     assertThat(body.status()).isEqualTo(400);
-    assertThat(body.json().path("detail").asString())
+    assertThat(text(body.json(), "/detail"))
         .isEqualTo("the body must be a JSON object of parameters");
   }
 
   @Test
   void openApiDescribesEveryRouteOfTheContract() throws Exception {
     JsonNode doc = get("/openapi.json").json();
-    assertThat(doc.path("openapi").asString()).startsWith("3.");
+    assertThat(text(doc, "/openapi")).startsWith("3.");
     JsonNode paths = doc.path("paths");
     for (String p :
         List.of(
@@ -307,7 +313,7 @@ class ApiTest {
         .path("/api/recommendations")
         .path("get")
         .path("parameters")
-        .forEach(p -> names.add(p.path("name").asString()));
+        .forEach(p -> names.add(text(p, "/name")));
     assertThat(names)
         .contains(
             "seed_tracks",
@@ -337,9 +343,9 @@ class ApiTest {
     assertThat(noToken.status()).isEqualTo(401);
     assertThat(noToken.raw().headers().firstValue("WWW-Authenticate"))
         .contains("Bearer realm=\"cratedigger admin\"");
-    assertThat(post("/api/admin/reindex", "", "wrong").json().path("detail").asString())
+    assertThat(text(post("/api/admin/reindex", "", "wrong").json(), "/detail"))
         .isEqualTo("a valid admin token is required (Authorization: Bearer TOKEN)");
-    String before = get("/api/health").json().path("indexVersion").asString();
+    String before = text(get("/api/health").json(), "/indexVersion");
     AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger ok = new AtomicInteger();
     AtomicReference<String> failure = new AtomicReference<>();
@@ -362,43 +368,42 @@ class ApiTest {
                     }
                   }));
     }
-    while (ok.get() < 10) {
-      Thread.sleep(5);
-    }
+    await("10 similar requests answered before the rebuild")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> failure.get() != null || ok.get() >= 10);
+    assertThat(failure.get()).as("a request before the rebuild").isNull();
     Answer r = post("/api/admin/reindex", "", TestServer.ADMIN_TOKEN);
     assertThat(r.status()).as(r.raw().body()).isEqualTo(202);
-    String job = r.json().path("job").asString();
+    String job = text(r.json(), "/job");
     assertThat(r.raw().headers().firstValue("Location")).contains("/api/admin/jobs/" + job);
     // the rebuild runs in a child JVM; the job says how it went
-    Answer state;
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-    do {
-      Thread.sleep(100);
-      state = getWithToken("/api/admin/jobs/" + job);
-    } while (state.json().path("state").asString().equals("running")
-        && System.nanoTime() < deadline);
-    assertThat(state.json().path("state").asString()).as(state.raw().body()).isEqualTo("done");
-    assertThat(state.json().path("report").path("tracksIndexed").asInt()).isEqualTo(63);
+    Answer state =
+        await("the rebuild job " + job + " to end")
+            .atMost(Duration.ofSeconds(120))
+            .until(
+                () -> getWithToken("/api/admin/jobs/" + job),
+                a -> !text(a.json(), "/state").equals("running"));
+    assertThat(text(state.json(), "/state")).as(state.raw().body()).isEqualTo("done");
+    assertThat(integer(state.json(), "/report/tracksIndexed")).isEqualTo(63);
     // the server's watcher swaps the child's generation in while the clients keep asking
-    while (get("/api/health").json().path("indexVersion").asString().equals(before)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    await("the server to swap in the rebuilt generation")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> text(get("/api/health").json(), "/indexVersion"), v -> !v.equals(before));
     int atSwap = ok.get();
-    while (ok.get() < atSwap + 20) {
-      Thread.sleep(5);
-    }
+    await("20 more similar requests answered after the swap")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> failure.get() != null || ok.get() >= atSwap + 20);
     stop.set(true);
     for (Thread t : clients) {
-      t.join();
+      assertThat(t.join(Duration.ofSeconds(30))).as("%s stopped", t).isTrue();
     }
     assertThat(failure.get()).isNull();
-    assertThat(get("/api/health").json().path("indexVersion").asString()).isNotEqualTo(before);
+    assertThat(text(get("/api/health").json(), "/indexVersion")).isNotEqualTo(before);
     // another rebuild holding the index: 409, and no job starts
     try (var held = server.store().lock()) {
       Answer busy = post("/api/admin/reindex", "", TestServer.ADMIN_TOKEN);
       assertThat(busy.status()).isEqualTo(409);
-      assertThat(busy.json().path("detail").asString())
+      assertThat(text(busy.json(), "/detail"))
           .startsWith("another rebuild of " + server.store().root() + " is running");
     }
     assertThat(getWithToken("/api/admin/jobs/999").status()).isEqualTo(404);

@@ -33,7 +33,7 @@ class ErrorContractTest {
   }
 
   private static HttpRequest.Builder at(String path) {
-    return HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
+    return HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(ApiTest.TIMEOUT);
   }
 
   private static void jsonWithHeaders(HttpResponse<String> r) {

@@ -1,5 +1,8 @@
 package io.cratedigger.cli;
 
+import static io.cratedigger.JsonFields.field;
+import static io.cratedigger.JsonFields.integer;
+import static io.cratedigger.JsonFields.number;
 import static io.cratedigger.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,32 +57,30 @@ class BenchSmokeTest {
     assertThat(r.out()).startsWith(md).contains("wrote " + out.resolve("smoke.json"));
 
     JsonNode json = JsonMapper.builder().build().readTree(out.resolve("smoke.json").toFile());
-    assertThat(json.path("machine").path("cores").asInt()).isPositive();
-    JsonNode run = json.path("runs").get(0);
-    assertThat(run.path("tracks").asLong()).isEqualTo(2_000);
-    assertThat(run.path("rebuild").path("tracks").asLong()).isEqualTo(2_000);
+    assertThat(integer(json, "/machine/cores")).isPositive();
+    JsonNode run = field(json, "/runs/0");
+    assertThat(integer(run, "/tracks")).isEqualTo(2_000);
+    assertThat(integer(run, "/rebuild/tracks")).isEqualTo(2_000);
     assertThat(run.path("rebuild").path("phases").propertyNames())
         .contains("scan", "model", "index", "verify");
-    assertThat(run.path("recall").path("queries").asInt()).isEqualTo(20);
-    assertThat(run.path("recall").path("recallAt10").asDouble()).isBetween(0.0, 1.0);
-    assertThat(run.path("latency").path("similar").path("queries").asInt()).isEqualTo(40);
-    assertThat(run.path("latency").path("lookup").path("queries").asInt()).isEqualTo(40);
-    JsonNode http = run.path("http");
+    assertThat(integer(run, "/recall/queries")).isEqualTo(20);
+    assertThat(number(run, "/recall/recallAt10")).isBetween(0.0, 1.0);
+    assertThat(integer(run, "/latency/similar/queries")).isEqualTo(40);
+    assertThat(integer(run, "/latency/lookup/queries")).isEqualTo(40);
+    JsonNode http = field(run, "/http");
     for (String route : new String[] {"similar", "search"}) {
-      assertThat(http.path(route).path("requests").asInt()).as(route).isEqualTo(30);
-      assertThat(http.path(route).path("failures").asInt()).as(route).isZero();
-      assertThat(http.path(route).path("serverCpuMs").asDouble()).as(route).isPositive();
+      assertThat(integer(http, "/" + route + "/requests")).as(route).isEqualTo(30);
+      assertThat(integer(http, "/" + route + "/failures")).as(route).isZero();
+      assertThat(number(http, "/" + route + "/serverCpuMs")).as(route).isPositive();
     }
-    assertThat(http.path("heapAfterGcMb").asLong()).isPositive();
-    assertThat(http.path("readySeconds").asDouble()).isPositive();
+    assertThat(integer(http, "/heapAfterGcMb")).isPositive();
+    assertThat(number(http, "/readySeconds")).isPositive();
     assertThat(run.path("quality").propertyNames())
         .containsExactly("cratedigger", "musicAdviser", "diggerz", "random", "oracle");
     // mix@10 for every method, and the oracle bounds them all
-    double oracle = run.path("quality").path("oracle").path("mixAt10").asDouble();
+    double oracle = number(run, "/quality/oracle/mixAt10");
     for (String m : new String[] {"cratedigger", "musicAdviser", "diggerz", "random"}) {
-      assertThat(run.path("quality").path(m).path("mixAt10").asDouble())
-          .as(m)
-          .isBetween(0.0, oracle);
+      assertThat(number(run, "/quality/" + m + "/mixAt10")).as(m).isBetween(0.0, oracle);
     }
     // the catalog is kept for the next run (deterministic for its seed), the index rebuilt
     assertThat(tmp.resolve("work").resolve("catalog-2000-s1.csv")).exists();

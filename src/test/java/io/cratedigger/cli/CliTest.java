@@ -1,5 +1,9 @@
 package io.cratedigger.cli;
 
+import static io.cratedigger.JsonFields.field;
+import static io.cratedigger.JsonFields.integer;
+import static io.cratedigger.JsonFields.number;
+import static io.cratedigger.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cratedigger.Fixtures;
@@ -7,8 +11,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,16 +42,15 @@ class CliTest {
     Run r = run("inspect", Fixtures.format("exportify.csv").toString(), "--json");
     assertThat(r.code()).isZero();
     JsonNode json = JsonMapper.builder().build().readTree(r.out());
-    assertThat(json.path("format").asString()).isEqualTo("exportify");
-    assertThat(json.path("rowsRead").asLong()).isEqualTo(12);
-    assertThat(json.path("tracksKept").asLong()).isEqualTo(10);
-    assertThat(json.path("skipped").path("missing id").asLong()).isEqualTo(1);
-    assertThat(json.path("merged").asLong()).isZero();
-    assertThat(json.path("withAudioFeatures").asLong()).isEqualTo(9);
-    assertThat(json.path("withBpm").asLong()).isEqualTo(8);
-    assertThat(json.path("withKey").asLong()).isEqualTo(9);
-    assertThat(json.path("samples").get(0).asString())
-        .isEqualTo("line 10: danceability \"1.7\" is outside 0..1");
+    assertThat(text(json, "/format")).isEqualTo("exportify");
+    assertThat(integer(json, "/rowsRead")).isEqualTo(12);
+    assertThat(integer(json, "/tracksKept")).isEqualTo(10);
+    assertThat(integer(json, "/skipped/missing id")).isEqualTo(1);
+    assertThat(integer(json, "/merged")).isZero();
+    assertThat(integer(json, "/withAudioFeatures")).isEqualTo(9);
+    assertThat(integer(json, "/withBpm")).isEqualTo(8);
+    assertThat(integer(json, "/withKey")).isEqualTo(9);
+    assertThat(text(json, "/samples/0")).isEqualTo("line 10: danceability \"1.7\" is outside 0..1");
   }
 
   @Test
@@ -108,11 +119,11 @@ class CliTest {
     assertThat(g.out()).startsWith("wrote 5,000 tracks to " + out);
     Run r = run("inspect", out.toString(), "--json");
     JsonNode json = JsonMapper.builder().build().readTree(r.out());
-    assertThat(json.path("format").asString()).isEqualTo("cratedigger");
-    assertThat(json.path("rowsRead").asLong()).isEqualTo(5000);
-    assertThat(json.path("tracksKept").asLong()).isEqualTo(5000);
-    assertThat(json.path("skipped").size()).isZero();
-    assertThat(json.path("dropped").size()).isZero();
+    assertThat(text(json, "/format")).isEqualTo("cratedigger");
+    assertThat(integer(json, "/rowsRead")).isEqualTo(5000);
+    assertThat(integer(json, "/tracksKept")).isEqualTo(5000);
+    assertThat(field(json, "/skipped").size()).isZero();
+    assertThat(field(json, "/dropped").size()).isZero();
     assertThat(Files.exists(tmp.resolve("catalog.csv.part"))).isFalse();
     // deterministic for a seed
     Path again = tmp.resolve("again.csv");
@@ -136,18 +147,18 @@ class CliTest {
             "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode json = JsonMapper.builder().build().readTree(r.out());
-    assertThat(json.path("generation").asString()).isEqualTo("gen-000001");
-    assertThat(json.path("rowsRead").asLong()).isEqualTo(3008);
-    assertThat(json.path("tracksKept").asLong()).isEqualTo(3008);
-    assertThat(json.path("tracksIndexed").asLong()).isEqualTo(3008);
-    assertThat(json.path("withAudioFeatures").asLong()).isPositive();
-    assertThat(json.path("pcaComponents").asInt()).isBetween(3, 8);
-    assertThat(json.path("pcaVarianceKept").asDouble()).isGreaterThanOrEqualTo(0.9);
+    assertThat(text(json, "/generation")).isEqualTo("gen-000001");
+    assertThat(integer(json, "/rowsRead")).isEqualTo(3008);
+    assertThat(integer(json, "/tracksKept")).isEqualTo(3008);
+    assertThat(integer(json, "/tracksIndexed")).isEqualTo(3008);
+    assertThat(integer(json, "/withAudioFeatures")).isPositive();
+    assertThat(integer(json, "/pcaComponents")).isBetween(3L, 8L);
+    assertThat(number(json, "/pcaVarianceKept")).isGreaterThanOrEqualTo(0.9);
     assertThat(json.path("clusters").size()).isBetween(4, 12);
-    assertThat(json.path("clusters").get(0).path("name").asString()).isNotBlank();
+    assertThat(text(json, "/clusters/0/name")).isNotBlank();
     assertThat(json.path("seconds").propertyNames())
         .contains("scan", "model", "index", "verify", "total");
-    assertThat(json.path("tracksPerSecond").asDouble()).isPositive();
+    assertThat(number(json, "/tracksPerSecond")).isPositive();
     assertThat(json.path("inputs").size()).isEqualTo(2);
 
     Run recall = run("bench", "recall", "--index", index.toString(), "--queries", "20");
@@ -183,23 +194,133 @@ class CliTest {
     Run r = run("similar", "te01", "--index", index.toString(), "--limit", "5", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode json = JsonMapper.builder().build().readTree(r.out());
-    JsonNode seed = json.path("seed");
-    assertThat(seed.path("id").asString()).isEqualTo("te01");
-    assertThat(seed.path("key").asString()).isEqualTo("A minor");
-    assertThat(seed.path("camelot").asString()).isEqualTo("8A");
-    assertThat(seed.path("openKey").asString()).isEqualTo("1m");
-    assertThat(seed.path("bpm").asDouble()).isEqualTo(128.0);
-    JsonNode results = json.path("results");
+    JsonNode seed = field(json, "/seed");
+    assertThat(text(seed, "/id")).isEqualTo("te01");
+    assertThat(text(seed, "/key")).isEqualTo("A minor");
+    assertThat(text(seed, "/camelot")).isEqualTo("8A");
+    assertThat(text(seed, "/openKey")).isEqualTo("1m");
+    assertThat(number(seed, "/bpm")).isEqualTo(128.0);
+    JsonNode results = field(json, "/results");
     assertThat(results.size()).isEqualTo(5);
-    assertThat(results.get(0).path("id").asString()).isEqualTo("te13");
+    assertThat(text(results, "/0/id")).isEqualTo("te13");
     for (JsonNode x : results) {
-      assertThat(x.path("score").asDouble()).isBetween(0.0, 1.0);
+      assertThat(number(x, "/score")).isBetween(0.0, 1.0);
       assertThat(x.path("components").path("sound").isNumber()).isTrue();
       assertThat(x.path("reasons").size()).isPositive();
       assertThat(x.path("title").isString()).isTrue();
       assertThat(x.path("camelot").isString()).isTrue();
     }
-    assertThat(json.path("stats").path("candidates").asInt()).isPositive();
+    assertThat(integer(json, "/stats/candidates")).isPositive();
+  }
+
+  @Test
+  void similarTextPrintsItsStatisticsAsWords() throws Exception {
+    Path index = similarIndex();
+    Run r = run("similar", "te01", "--index", index.toString(), "--limit", "5");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("Nadia Voss — Black Lantern  [128 BPM, 8A]\n")
+        .containsPattern(
+            "\nstats:\n  \\d+ candidates from \\d+ sharing the scene, \\d+ nearest in sound and"
+                + " \\d+ that mix; 5 returned, \\d+ of them mix\n"
+                + "  left after each ranking step: tempo \\d+, key \\d+, .*, diversity \\d+\n"
+                + "  time in ms: retrieve [0-9.]+, score [0-9.]+, rank [0-9.]+; the retrievals:"
+                + " [a-z ,0-9.]+\n\\z")
+        .doesNotContain("{")
+        .doesNotContain("=");
+  }
+
+  @Test
+  void statisticsReadAsWordsAndKeepWhatTheyDoNotKnow() {
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("lexicalPool", 110);
+    stats.put("fallback", "popular tracks passing the filters and mixing rules");
+    stats.put("knnPool", 1_100);
+    stats.put("mixablePool", 60);
+    stats.put("candidates", 1_257);
+    stats.put("afterRules", Map.of("tempo", 257));
+    stats.put("returned", 10);
+    stats.put("mixableReturned", 9L);
+    Map<String, Double> ms = new LinkedHashMap<>();
+    ms.put("retrieve", 4.25);
+    ms.put("knn", 1.04);
+    ms.put("lexical", 0.96);
+    ms.put("newPool", 0.5);
+    ms.put("score", 0.31);
+    ms.put("rank", 0.12);
+    stats.put("ms", ms);
+    stats.put("cacheHits", 3);
+    assertThat(SimilarCommand.statsLines(stats))
+        .containsExactly(
+            "stats:",
+            "  1,257 candidates from 110 sharing the scene, 1,100 nearest in sound and 60 that mix;"
+                + " 10 returned, 9 of them mix",
+            "  nothing to match on, so: popular tracks passing the filters and mixing rules",
+            "  left after each ranking step: tempo 257",
+            "  time in ms: retrieve 4.3, score 0.3, rank 0.1; the retrievals: scene 1.0, sound 1.0,"
+                + " newPool 0.5",
+            "  cacheHits: 3");
+  }
+
+  /**
+   * A command prints what its user asked for: Lucene's INFO line about the vector module ("Java
+   * vector incubator API enabled; ...") is not on stderr. The JVM's own warning about incubator
+   * modules stays: no option turns it off, only the launcher can leave it out.
+   */
+  @Test
+  void aCommandPrintsNoLoggingOfLucene() throws Exception {
+    Path index = similarIndex();
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Path err = tmp.resolve("err.txt");
+    Process p =
+        new ProcessBuilder(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "similar",
+                "te01",
+                "--index",
+                index.toString(),
+                "--limit",
+                "1")
+            .redirectOutput(tmp.resolve("out.txt").toFile())
+            .redirectError(err.toFile())
+            .start();
+    boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    assertThat(ended).as("similar ended within 60 s").isTrue();
+    assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+    assertThat(Files.readString(tmp.resolve("out.txt"))).contains("stats:");
+    assertThat(Files.readAllLines(err))
+        .containsExactly("WARNING: Using incubator modules: jdk.incubator.vector");
+  }
+
+  /** The first line of a description is what the command list shows: a whole sentence. */
+  @Test
+  void everyHelpTextIsMadeOfWholeSentences() {
+    List<String> cut = new ArrayList<>();
+    Deque<CommandLine> todo = new ArrayDeque<>(List.of(new CommandLine(new Main())));
+    while (!todo.isEmpty()) {
+      CommandLine c = todo.pop();
+      todo.addAll(c.getSubcommands().values());
+      String[] description = c.getCommandSpec().usageMessage().description();
+      String name = c.getCommandSpec().qualifiedName(" ");
+      if (description.length == 0 || !description[0].endsWith(".")) {
+        cut.add(name + ": the summary is not one sentence: " + List.of(description));
+      }
+      for (String line : description) {
+        if (line.matches("(?s).*([,;:]|\\b(and|or|of|the|a|to|with|in))$")) {
+          cut.add(name + ": \"" + line + "\" breaks off");
+        }
+      }
+    }
+    assertThat(cut).isEmpty();
   }
 
   @Test
@@ -208,9 +329,8 @@ class CliTest {
     Run r = run("search", "blak", "lantren", "--index", index.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode json = JsonMapper.builder().build().readTree(r.out());
-    assertThat(json.path("query").asString()).isEqualTo("blak lantren");
-    assertThat(json.path("hits").get(0).path("id").asString())
-        .isIn("te01", "te01-edit", "te01-remix");
+    assertThat(text(json, "/query")).isEqualTo("blak lantren");
+    assertThat(text(json, "/hits/0/id")).isIn("te01", "te01-edit", "te01-remix");
     Run bad = run("search", "bpm:[120 TO", "--index", index.toString());
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).startsWith("cratedigger: the query ends too early");
@@ -238,10 +358,10 @@ class CliTest {
             tmp.resolve("joined").toString(),
             "--json");
     assertThat(r.code()).as(r.err()).isZero();
-    JsonNode join = JsonMapper.builder().build().readTree(r.out()).path("featureJoin");
-    assertThat(join.path("exact").asLong()).isEqualTo(3);
-    assertThat(join.path("fuzzy").asLong()).isEqualTo(1);
-    assertThat(join.path("none").asLong()).isEqualTo(1);
+    JsonNode join = JsonMapper.builder().build().readTree(r.out());
+    assertThat(integer(join, "/featureJoin/exact")).isEqualTo(3);
+    assertThat(integer(join, "/featureJoin/fuzzy")).isEqualTo(1);
+    assertThat(integer(join, "/featureJoin/none")).isEqualTo(1);
   }
 
   @Test
@@ -263,8 +383,8 @@ class CliTest {
     assertThat(DiscogsCollectionCommand.write(java.util.List.of(release), out)).isEqualTo(2);
     Run r = run("inspect", out.toString(), "--json");
     JsonNode json = JsonMapper.builder().build().readTree(r.out());
-    assertThat(json.path("format").asString()).isEqualTo("cratedigger");
-    assertThat(json.path("tracksKept").asLong()).isEqualTo(2);
+    assertThat(text(json, "/format")).isEqualTo("cratedigger");
+    assertThat(integer(json, "/tracksKept")).isEqualTo(2);
     assertThat(Files.readString(out))
         .contains(
             "2469079_A1,Orca,Bicep,Isles,Ninja Tune,Electronic,Breakbeat;Techno,,2021,,341000");

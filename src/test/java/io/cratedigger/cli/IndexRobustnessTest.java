@@ -52,8 +52,8 @@ class IndexRobustnessTest {
     assertThat(allowed.code()).isZero();
     assertThat(allowed.out())
         .contains(
-            "rows read 4, tracks kept 2, skipped 2 (50.0 % of the rows lost: {malformed CSV=1,"
-                + " missing title=1}), merged 0");
+            "rows read 4, tracks kept 2, skipped 2 (50.0 % of the rows lost; malformed CSV: 1,"
+                + " missing title: 1), merged 0");
   }
 
   @Test

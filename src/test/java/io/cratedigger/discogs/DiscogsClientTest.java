@@ -2,6 +2,7 @@ package io.cratedigger.discogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.cratedigger.discogs.DiscogsRef.Kind;
 import java.io.IOException;
@@ -46,6 +47,13 @@ class DiscogsClientTest {
 
   private DiscogsClient client() {
     return client(null, null, TIMEOUT);
+  }
+
+  /** The next request the stand-in received; fails, instead of waiting forever, when none came. */
+  static RecordedRequest received(MockWebServer server) throws InterruptedException {
+    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(r).as("a request reached the Discogs stand-in within 5 s").isNotNull();
+    return r;
   }
 
   static String fixture(String name) {
@@ -97,7 +105,7 @@ class DiscogsClientTest {
                       new DiscogsTrack("B.b", "Nocturne II", cv313, "")),
                   "https://www.discogs.com/release/30797823-cv313-Beyond-Starlit-Sky"));
     }
-    RecordedRequest request = server.takeRequest();
+    RecordedRequest request = received(server);
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getTarget()).isEqualTo("/releases/30797823");
   }
@@ -122,8 +130,8 @@ class DiscogsClientTest {
       assertThat(release.tracks()).hasSize(4);
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(server.takeRequest().getTarget()).isEqualTo("/masters/123");
-    assertThat(server.takeRequest().getTarget()).isEqualTo("/releases/30797823");
+    assertThat(received(server).getTarget()).isEqualTo("/masters/123");
+    assertThat(received(server).getTarget()).isEqualTo("/releases/30797823");
   }
 
   @Test
@@ -323,15 +331,16 @@ class DiscogsClientTest {
                       }
                     }));
       }
-      while (server.getRequestCount() < DiscogsHttp.MAX_CONCURRENT) {
-        Thread.sleep(10);
-      }
+      await("all " + DiscogsHttp.MAX_CONCURRENT + " lookups at Discogs")
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> server.getRequestCount() >= DiscogsHttp.MAX_CONCURRENT);
       assertThatThrownBy(() -> client.release(RELEASE))
           .isInstanceOfSatisfying(
               DiscogsException.class, e -> assertThat(e.status()).isEqualTo(503))
           .hasMessage("too many Discogs lookups at once; try again in a few seconds");
-      for (Thread t : busy) {
-        t.join();
+      for (Thread t : busy) { // each answered after 8 s
+        assertThat(t.join(Duration.ofSeconds(30))).as("%s ended", t).isTrue();
       }
     }
     assertThat(server.getRequestCount()).isEqualTo(DiscogsHttp.MAX_CONCURRENT);
@@ -394,11 +403,11 @@ class DiscogsClientTest {
     try (DiscogsClient client = client(null, null, TIMEOUT)) {
       client.release(RELEASE);
     }
-    RecordedRequest withToken = server.takeRequest();
+    RecordedRequest withToken = received(server);
     assertThat(withToken.getHeaders().get("Authorization")).isEqualTo("Discogs token=s3cret");
     assertThat(withToken.getHeaders().get("User-Agent"))
         .isEqualTo("Cratedigger/0.1 +https://github.com/cratedigger");
-    RecordedRequest anonymous = server.takeRequest();
+    RecordedRequest anonymous = received(server);
     assertThat(anonymous.getHeaders().get("Authorization")).isNull();
     assertThat(anonymous.getHeaders().get("User-Agent"))
         .isEqualTo("Cratedigger/0.1 +https://github.com/cratedigger");

@@ -2,9 +2,9 @@ package io.cratedigger.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.cratedigger.Fixtures;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,13 +74,14 @@ class LiveIndexTest {
         builder.build(List.of(round % 2 == 0 ? big : small), "auto");
         assertThat(live.refresh()).isPresent();
         long before = requests.get();
-        while (requests.get() < before + 50) {
-          Thread.sleep(1);
-        }
+        await("50 requests answered after swap " + (round + 1))
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(5))
+            .until(() -> failure.get() != null || requests.get() >= before + 50);
       }
       stop.set(true);
       for (Thread t : readers) {
-        t.join();
+        assertThat(t.join(Duration.ofSeconds(30))).as("%s stopped", t).isTrue();
       }
       assertThat(failure.get()).isNull();
       assertThat(counts).containsExactlyInAnyOrder(8, 2000);
@@ -99,11 +100,10 @@ class LiveIndexTest {
     try (LiveIndex live = LiveIndex.open(store)) {
       live.watch(Duration.ofMillis(50));
       builder.build(List.of(Fixtures.format("kaggle-1.2m.csv")), "auto");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!live.generation().name().equals("gen-000002") && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertThat(live.generation().name()).isEqualTo("gen-000002");
+      await("the watcher to swap in gen-000002")
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> live.generation().name(), "gen-000002"::equals);
       assertThat(live.generation().tracks()).isEqualTo(9);
     }
   }
@@ -139,15 +139,16 @@ class LiveIndexTest {
             .redirectOutput(tmp.resolve("child.log").toFile())
             .start();
     try {
-      // kill it once it is indexing into the new generation
+      // kill it once documents of the new generation are on disk: it is inside the indexing
+      // phase (scanned, model fitted, writer open), long before the commit of 150,000 tracks
       Path luceneDir = IndexStore.luceneDir(store.root().resolve("gen-000002"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (System.nanoTime() < deadline && !hasFiles(luceneDir)) {
-        assertThat(child.isAlive()).as("the child finished before it could be killed").isTrue();
-        Thread.sleep(20);
-      }
-      assertThat(hasFiles(luceneDir)).as("the child started writing").isTrue();
-      Thread.sleep(300); // well inside the indexing phase of 150,000 tracks
+      await("the child writing documents into gen-000002")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(20))
+          .failFast(
+              "the child ended before it could be killed (see " + tmp.resolve("child.log") + ")",
+              () -> !child.isAlive())
+          .until(() -> writesDocuments(luceneDir));
     } finally {
       child.destroyForcibly(); // SIGKILL
       child.waitFor(30, TimeUnit.SECONDS);
@@ -202,9 +203,14 @@ class LiveIndexTest {
                   "--index",
                   store.root().toString())
               .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("c.log").toFile())
               .start();
-      String out = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(c.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      boolean ended = c.waitFor(60, TimeUnit.SECONDS);
+      if (!ended) {
+        c.destroyForcibly();
+      }
+      String out = Files.readString(tmp.resolve("c.log"));
+      assertThat(ended).as("the refused rebuild ended within 60 s: %s", out).isTrue();
       assertThat(c.exitValue()).as(out).isEqualTo(1);
       assertThat(out)
           .contains(
@@ -220,8 +226,23 @@ class LiveIndexTest {
     assertThat(store.root().resolve("gen-000001")).doesNotExist();
   }
 
-  /** The index writer of the new generation is open: scanned, model fitted, now indexing. */
-  private static boolean hasFiles(Path dir) {
-    return Files.exists(dir.resolve("write.lock"));
+  /**
+   * The index writer of {@code dir} is open and has written documents: stored fields go to disk as
+   * documents are added (a {@code .fdt} file grows), while the rest waits for a flush.
+   */
+  private static boolean writesDocuments(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir.resolve("write.lock"))) {
+      return false;
+    }
+    try (var files = Files.list(dir)) {
+      return files.anyMatch(
+          f -> {
+            try {
+              return f.getFileName().toString().endsWith(".fdt") && Files.size(f) > 0;
+            } catch (java.io.IOException e) {
+              return false; // renamed or deleted while listed
+            }
+          });
+    }
   }
 }

@@ -1,7 +1,9 @@
 package io.cratedigger.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static io.cratedigger.JsonFields.field;
+import static io.cratedigger.JsonFields.integer;
+import static io.cratedigger.JsonFields.text;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cratedigger.bench.Quality;
 import io.cratedigger.index.BuildListener;
@@ -40,7 +42,8 @@ class EvaluationTest {
     try (InputStream in = getClass().getResourceAsStream("/eval/similar-fixture.yaml")) {
       cfg = new YAMLMapper().readTree(in);
     }
-    Path csv = Path.of(getClass().getResource(cfg.path("catalog").asString()).toURI());
+    List<Setup> setups = setups(cfg); // a file that checks nothing fails before the work
+    Path csv = Path.of(getClass().getResource(text(cfg, "/catalog")).toURI());
     Importer importer = new Importer(FormatRegistry.bundled());
     IndexStore store = new IndexStore(tmp.resolve("index"));
     new IndexBuilder(
@@ -52,12 +55,10 @@ class EvaluationTest {
         reader.scan(List.of(csv), "auto", p -> Function.identity()),
         p -> Function.identity(),
         (Track t) -> seeds.add(t.id()));
-    int limit = cfg.path("limit").asInt();
+    int limit = Math.toIntExact(integer(cfg, "/limit"));
     List<String> report = new ArrayList<>();
     try (LiveIndex live = LiveIndex.open(store)) {
-      for (JsonNode setup : cfg.path("setups")) {
-        Weights.Fusion fusion =
-            Weights.Fusion.valueOf(setup.path("fusion").asString().toUpperCase(Locale.ROOT));
+      for (Setup setup : setups) {
         Recommender engine = new Recommender(Weights.defaults());
         List<Recommendations> answers = new ArrayList<>();
         for (String id : seeds) {
@@ -70,20 +71,75 @@ class EvaluationTest {
                   Filters.none(),
                   Map.of(),
                   MixOptions.defaults(),
-                  fusion);
+                  setup.fusion());
           answers.add(live.search((s, g) -> engine.recommend(s, g, req, false)));
         }
         Map<String, Double> got = Quality.of(answers);
-        report.add(setup.path("name").asString() + ": " + got);
-        for (var e : setup.path("expect").properties()) {
-          double want = e.getValue().path("value").asDouble();
-          double tol = e.getValue().path("tolerance").asDouble();
-          assertThat(got.get(e.getKey()))
-              .as("%s, %s (all: %s)", setup.path("name").asString(), e.getKey(), got)
-              .isCloseTo(want, within(tol));
-        }
+        report.add(setup.name() + ": " + got);
+        setup.expect().check(got);
       }
     }
     System.out.println(String.join("\n", report));
+  }
+
+  /** One ranking setup of the file: its name, its fusion and the metrics it expects. */
+  record Setup(String name, Weights.Fusion fusion, Expectations expect) {}
+
+  /**
+   * The setups of the file, read strictly: a file without any, or a setup that names no metric,
+   * fails the test instead of passing on nothing checked.
+   */
+  static List<Setup> setups(JsonNode cfg) {
+    JsonNode list = field(cfg, "/setups");
+    if (!list.isArray() || list.isEmpty()) {
+      throw new AssertionError("setups must list at least one ranking setup, got " + list);
+    }
+    List<Setup> setups = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String name = text(list, "/" + i + "/name");
+      if (name.isBlank()) {
+        throw new AssertionError("setup " + i + " has a blank name");
+      }
+      String fusion = text(list, "/" + i + "/fusion");
+      setups.add(
+          new Setup(
+              name,
+              Weights.Fusion.valueOf(fusion.toUpperCase(Locale.ROOT)),
+              Expectations.read(list.get(i).get("expect"), "setup \"" + name + "\"")));
+    }
+    return setups;
+  }
+
+  @Test
+  void aFileThatNamesNothingToCheckFails() {
+    YAMLMapper yaml = new YAMLMapper();
+    assertThatThrownBy(() -> setups(yaml.readTree("catalog: /similar/catalog.csv\nlimit: 10\n")))
+        .hasMessageStartingWith("no field /setups in ");
+    assertThatThrownBy(() -> setups(yaml.readTree("setups: []\n")))
+        .hasMessage("setups must list at least one ranking setup, got []");
+    assertThatThrownBy(() -> setups(yaml.readTree("setups:\n  - name: bare\n    fusion: rrf\n")))
+        .hasMessage("setup \"bare\" names no metric to check, got null");
+    assertThatThrownBy(
+            () ->
+                setups(
+                    yaml.readTree("setups:\n  - name: empty\n    fusion: rrf\n    expect: {}\n")))
+        .hasMessage("setup \"empty\" names no metric to check, got {}");
+    assertThatThrownBy(
+            () ->
+                setups(
+                    yaml.readTree(
+                        "setups:\n  - name: half\n    fusion: rrf\n"
+                            + "    expect:\n      mixAt10: {value: 0.7}\n")))
+        .hasMessageStartingWith("no field /mixAt10/tolerance in ");
+    Expectations unknown =
+        setups(
+                yaml.readTree(
+                    "setups:\n  - name: typo\n    fusion: rrf\n"
+                        + "    expect:\n      mixAt01: {value: 0.7, tolerance: 0.02}\n"))
+            .getFirst()
+            .expect();
+    assertThatThrownBy(() -> unknown.check(Map.of("mixAt10", 0.7)))
+        .hasMessageContaining(
+            "setup \"typo\" expects mixAt01, which the evaluation does not measure");
   }
 }
