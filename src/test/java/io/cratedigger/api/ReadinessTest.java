@@ -9,12 +9,8 @@ import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ingest.FormatRegistry;
 import io.cratedigger.ingest.Importer;
-import io.cratedigger.ops.Metrics;
 import io.cratedigger.ops.RequestLog;
 import io.cratedigger.ops.Startup;
-import io.cratedigger.rank.Weights;
-import io.cratedigger.search.Recommender;
-import io.cratedigger.search.TrackLookup;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,21 +39,7 @@ class ReadinessTest {
     LiveIndex live = LiveIndex.opening(store);
     Startup startup = new Startup();
     startup.stage("building the demo catalog: index, 100 of 1,000 tracks");
-    Javalin app =
-        App.create(
-            new App.Deps(
-                live,
-                new Recommender(Weights.defaults()),
-                new TrackLookup(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                Metrics.off(),
-                startup,
-                RequestLog.text()));
-    app.start("127.0.0.1", 0);
+    Javalin app = TestServer.apiOnly(live, startup, RequestLog.text());
     try {
       String base = "http://127.0.0.1:" + app.port();
       assertThat(live.ready()).isFalse();
@@ -116,21 +98,7 @@ class ReadinessTest {
     LiveIndex live = LiveIndex.opening(new IndexStore(dir.resolve("index")));
     Startup startup = new Startup();
     startup.failed("building the demo catalog failed: No space left on device");
-    Javalin app =
-        App.create(
-            new App.Deps(
-                live,
-                new Recommender(Weights.defaults()),
-                new TrackLookup(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                Metrics.off(),
-                startup,
-                RequestLog.text()));
-    app.start("127.0.0.1", 0);
+    Javalin app = TestServer.apiOnly(live, startup, RequestLog.text());
     try {
       HttpResponse<String> ready = get("http://127.0.0.1:" + app.port(), "/api/ready");
       assertThat(ready.statusCode()).isEqualTo(503);

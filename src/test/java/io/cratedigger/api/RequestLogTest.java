@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
-import io.cratedigger.ops.Metrics;
 import io.cratedigger.ops.RequestLog;
 import io.cratedigger.ops.Startup;
-import io.cratedigger.rank.Weights;
-import io.cratedigger.search.Recommender;
-import io.cratedigger.search.TrackLookup;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,20 +35,10 @@ class RequestLogTest {
         LiveIndex.opening(
             new IndexStore(Files.createTempDirectory("cratedigger-log").resolve("index")));
     Javalin app =
-        App.create(
-            new App.Deps(
-                live,
-                new Recommender(Weights.defaults()),
-                new TrackLookup(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                Metrics.off(),
-                new Startup(),
-                RequestLog.json(new PrintStream(out, true, StandardCharsets.UTF_8))));
-    app.start("127.0.0.1", 0);
+        TestServer.apiOnly(
+            live,
+            new Startup(),
+            RequestLog.json(new PrintStream(out, true, StandardCharsets.UTF_8)));
     try {
       String base = "http://127.0.0.1:" + app.port();
       HttpResponse<String> health =

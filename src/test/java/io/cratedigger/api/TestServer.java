@@ -99,6 +99,29 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(dir, store, live, app, pool);
   }
 
+  /**
+   * The API alone (no page, no admin, no Discogs, metrics off) over {@code live}, which may have no
+   * index yet, started on a free port: for readiness and request-log tests.
+   */
+  static Javalin apiOnly(LiveIndex live, Startup startup, RequestLog requests) {
+    Javalin app =
+        App.create(
+            new App.Deps(
+                live,
+                new Recommender(Weights.defaults()),
+                new TrackLookup(),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                Metrics.off(),
+                startup,
+                requests));
+    app.start("127.0.0.1", 0);
+    return app;
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + app.port();
   }
