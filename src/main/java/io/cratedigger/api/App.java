@@ -1,25 +1,17 @@
 package io.cratedigger.api;
 
-import static io.cratedigger.api.Route.Param.path;
-import static io.cratedigger.api.Route.Param.query;
-
 import io.cratedigger.InvalidRequestException;
+import io.cratedigger.NotFoundException;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.index.NotReadyException;
-import io.cratedigger.index.Schema;
 import io.cratedigger.ops.Metrics;
 import io.cratedigger.ops.RequestLog;
 import io.cratedigger.ops.Startup;
-import io.cratedigger.search.Attribute;
 import io.cratedigger.search.BadQueryException;
-import io.cratedigger.search.Browse;
-import io.cratedigger.search.Filters;
-import io.cratedigger.search.LookupHit;
-import io.cratedigger.search.RecommendRequest;
-import io.cratedigger.search.Recommendations;
+import io.cratedigger.search.Catalog;
 import io.cratedigger.search.Recommender;
 import io.cratedigger.search.TrackLookup;
-import io.cratedigger.search.UnknownTrackException;
+import io.cratedigger.view.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -28,14 +20,11 @@ import io.javalin.json.JavalinJackson3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP API and the page. {@link #create} returns an unstarted Javalin, so tests start it on
@@ -44,9 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class App {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
-
-  /** Longest text query accepted. */
-  public static final int MAX_QUERY = 200;
 
   /**
    * What the server needs.
@@ -87,40 +73,6 @@ public final class App {
   /** A connection with nothing happening for this long is closed. */
   static final long IDLE_TIMEOUT_MS = 15_000;
 
-  /** The largest request body read. */
-  static final long MAX_BODY = 20_000;
-
-  /**
-   * The request body; a body cut off or arriving too slowly is the client's fault (408), logged as
-   * such, not an internal error with a stack trace.
-   */
-  private static String body(Context ctx) {
-    long declared = ctx.contentLength();
-    if (declared > MAX_BODY) {
-      throw new ApiException(
-          413, "payload too large", "the body must be at most " + MAX_BODY + " bytes");
-    }
-    String text;
-    try {
-      text = ctx.body();
-    } catch (Exception e) { // Javalin rethrows Jetty's IOExceptions undeclared
-      LOG.info("{} {}: request body not received ({})", ctx.method(), ctx.path(), e.toString());
-      throw new ApiException(
-          408, "request timeout", "the request body arrived too slowly or was cut off");
-    }
-    String type = ctx.contentType();
-    if (!text.isBlank()
-        && (type == null
-            || !type.strip().toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?"))) {
-      throw new ApiException(
-          415,
-          "unsupported media type",
-          "the body must be JSON sent as Content-Type: application/json, got "
-              + (type == null ? "no Content-Type" : type));
-    }
-    return text;
-  }
-
   public static Javalin create(Deps deps) {
     List<Route> routes = routes(deps);
     Metrics metrics = deps.metrics();
@@ -139,7 +91,7 @@ public final class App {
     Map<String, Object> openapi = OpenApi.document(routes, version());
     return Javalin.create(
         config -> {
-          config.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));
+          config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
           config.startup.showJavalinBanner = false;
           config.jetty.modifyServer(
               server -> {
@@ -170,7 +122,7 @@ public final class App {
                     new org.eclipse.jetty.server.handler.MinimumDataRateHandler(MIN_BODY_RATE, 0));
                 handler.setErrorHandler(new JsonErrorHandler());
               });
-          config.http.maxRequestSize = MAX_BODY;
+          config.http.maxRequestSize = JsonBody.MAX_BODY;
           config.http.prefer405over404 = true; // a known path with the wrong method: 405 + Allow
           if (deps.web() != null && Files.isDirectory(deps.web())) {
             config.staticFiles.add(
@@ -227,8 +179,7 @@ public final class App {
                 error(ctx, 503, "not ready", e.getMessage() + ": " + deps.startup().stage());
               });
           config.routes.exception(
-              UnknownTrackException.class,
-              (e, ctx) -> error(ctx, 404, "not found", e.getMessage()));
+              NotFoundException.class, (e, ctx) -> error(ctx, 404, "not found", e.getMessage()));
           config.routes.exception(
               BadQueryException.class, (e, ctx) -> error(ctx, 400, "bad query", e.getMessage()));
           // the asker's mistake; a plain IllegalArgumentException is ours, a 500 that is logged
@@ -264,9 +215,6 @@ public final class App {
               });
         });
   }
-
-  /** The Camelot table, the same for every request. */
-  private static final Map<String, Object> KEYS = Views.keys();
 
   /** The context attribute and header of a request's id. */
   static final String REQUEST_ID = "X-Request-Id";
@@ -334,7 +282,7 @@ public final class App {
     }
     return ctx -> {
       if (r.method().equals("post")) {
-        body(ctx); // read (and kept) before the turn: a slow body must not hold one
+        JsonBody.text(ctx); // read (and kept) before the turn: a slow body must not hold one
       }
       try (AutoCloseable turn = admission.enter()) {
         h.handle(ctx);
@@ -387,11 +335,13 @@ public final class App {
     ctx.header("Cache-Control", ctx.path().startsWith("/api") ? "no-store" : "no-cache");
   }
 
+  /**
+   * The one error shape: {@code {"error":"bad request","detail":"limit must be 1..100, got 0"}}.
+   */
+  record Error(String error, String detail) {}
+
   private static void error(Context ctx, int status, String error, String detail) {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("error", error);
-    body.put("detail", detail == null ? error : detail);
-    ctx.status(status).json(body);
+    ctx.status(status).json(new Error(error, detail == null ? error : detail));
   }
 
   private static String version() {
@@ -399,430 +349,21 @@ public final class App {
     return v == null ? "dev" : v;
   }
 
+  /** Every route, controller by controller, in the order /openapi.json lists them. */
   private static List<Route> routes(Deps d) {
-    CatalogService catalog = new CatalogService(d.live());
-    List<Route.Param> reco = recommendationParams();
-    List<Route> r = new ArrayList<>();
-    r.add(
-        new Route(
-            "get",
-            "/api/health",
-            "Liveness (answers while the first index is prepared), catalog size and generation",
-            List.of(),
-            ctx -> {
-              var g = d.live().generation();
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("status", "ok");
-              m.put("tracks", g == null ? 0 : g.tracks());
-              m.put("indexVersion", g == null ? null : g.name());
-              m.put("ready", g != null);
-              ctx.json(m);
-            }));
-    r.add(
-        new Route(
-            "get",
-            "/api/ready",
-            "Readiness: 200 once an index is open and serving, 503 while it is prepared",
-            List.of(),
-            ctx -> {
-              var g = d.live().generation();
-              Map<String, Object> m = new LinkedHashMap<>();
-              if (g != null) {
-                m.put("status", "ready");
-                m.put("tracks", g.tracks());
-                m.put("indexVersion", g.name());
-              } else {
-                String failure = d.startup().failure();
-                m.put("status", failure == null ? "starting" : "failed");
-                m.put("detail", failure == null ? d.startup().stage() : failure);
-                ctx.status(503).header("Retry-After", "5");
-              }
-              ctx.json(m);
-            }));
-    r.add(
-        new Route(
-            "get",
-            "/api/keys",
-            "The Camelot rules as data: each key's name and its move to every key",
-            List.of(),
-            ctx -> ctx.json(KEYS)));
-    r.add(
-        new Route(
-            "get",
-            "/metrics",
-            "Prometheus metrics (text format); 404 when metrics are off",
-            List.of(),
-            ctx -> {
-              if (!d.metrics().enabled()) {
-                throw new ApiException(
-                    404, "not found", "metrics are off (server.metrics in the configuration)");
-              }
-              ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                  .result(d.metrics().scrape());
-            }));
-    r.add(
-        new Route(
-            "get",
-            "/api/tracks/search",
-            "Fuzzy track lookup by title and artist words",
-            List.of(
-                query("q", "string", "words, 1.." + MAX_QUERY + " characters; or field syntax"),
-                query("limit", "integer", "1..100, default 10")),
-            ctx -> {
-              Params p = new Params(ctx, null);
-              String q = p.raw("q");
-              if (q == null) {
-                throw ApiException.badRequest("q is required: the words to look up");
-              }
-              int limit = p.integer("limit", 10, 1, 100);
-              List<LookupHit> hits = d.live().search((s, g) -> d.lookup().search(s, q, limit));
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("query", q);
-              m.put("hits", hits.stream().map(Views::hit).toList());
-              ctx.json(m);
-            }));
-    r.add(
-        new Route(
-            "get",
-            "/api/tracks/{id}",
-            "One track by its id",
-            List.of(path("id", "the source file's id")),
-            ctx -> {
-              String id = ctx.pathParam("id");
-              ctx.json(
-                  Views.track(
-                      d.live().search((s, g) -> io.cratedigger.search.Recommender.track(s, id))));
-            }));
-    List<Route.Param> similarParams = new ArrayList<>();
-    similarParams.add(path("id", "the seed track's id"));
-    similarParams.addAll(reco);
-    r.add(
-        new Route(
-            "get",
-            "/api/tracks/{id}/similar",
-            "Similar tracks that mix with the seed, with reasons",
-            similarParams,
-            ctx -> {
-              String id = ctx.pathParam("id");
-              RecommendRequest req =
-                  RequestParams.read(new Params(ctx, null), List.of(id), List.of(), List.of(), 10);
-              Recommendations out =
-                  d.live().search((s, g) -> d.engine().recommend(s, g, req, false));
-              d.metrics().engine(out.stats());
-              ctx.json(Views.similar(out));
-            }));
-    r.add(
-        new Route(
-            "get",
-            "/api/tracks",
-            "Filtered browse with sort and pages",
-            browseParams(),
-            ctx -> browse(d, ctx)));
-    List<Route.Param> spotify = new ArrayList<>();
-    spotify.add(query("seed_tracks", "string", "comma-separated track ids"));
-    spotify.add(query("seed_artists", "string", "comma-separated artist names"));
-    spotify.add(query("seed_genres", "string", "comma-separated genres or styles"));
-    spotify.addAll(reco);
-    for (String method : List.of("get", "post")) {
-      r.add(
-          new Route(
-              method,
-              "/api/recommendations",
-              "Spotify-compatible recommendations: 1..5 seeds, min_/max_/target_ attributes",
-              spotify,
-              ctx -> recommendations(d, ctx)));
-    }
-    r.add(
-        new Route(
-            "get",
-            "/api/artists",
-            "Artists with track counts",
-            List.of(
-                query("search", "string", "part of the name"),
-                query("limit", "integer", "1..500, default 50")),
-            ctx -> facet(catalog, ctx, Schema.ARTIST_EXACT)));
-    r.add(
-        new Route(
-            "get",
-            "/api/artists/{name}",
-            "One artist: counts, styles, labels, top tracks",
-            List.of(path("name", "the artist's name (any case)")),
-            ctx -> ctx.json(catalog.artist(ctx.pathParam("name")))));
-    r.add(
-        new Route(
-            "get",
-            "/api/labels",
-            "Labels with track counts",
-            List.of(
-                query("search", "string", "part of the name"),
-                query("limit", "integer", "1..500, default 50")),
-            ctx -> facet(catalog, ctx, Schema.LABEL_EXACT)));
-    r.add(
-        new Route(
-            "get",
-            "/api/styles",
-            "Styles with track counts",
-            List.of(
-                query("search", "string", "part of the name"),
-                query("limit", "integer", "1..500, default 50")),
-            ctx -> facet(catalog, ctx, Schema.STYLE_EXACT)));
-    r.add(
-        new Route(
-            "get",
-            "/api/genres",
-            "Genres with track counts",
-            List.of(
-                query("search", "string", "part of the name"),
-                query("limit", "integer", "1..500, default 50")),
-            ctx -> facet(catalog, ctx, Schema.GENRE_EXACT)));
-    r.add(
-        new Route(
-            "get",
-            "/api/clusters",
-            "The sound clusters, named in plain words, with sizes",
-            List.of(),
-            ctx -> ctx.json(Map.of("clusters", catalog.clusters()))));
-    r.add(
-        new Route(
-            "get",
-            "/api/clusters/{n}",
-            "One cluster and a sample mix of it",
-            List.of(path("n", "cluster number"), query("limit", "integer", "1..100, default 20")),
-            ctx -> {
-              int n;
-              try {
-                n = Integer.parseInt(ctx.pathParam("n"));
-              } catch (NumberFormatException e) {
-                throw ApiException.badRequest(
-                    "cluster number must be a whole number, got \""
-                        + Params.shown(ctx.pathParam("n"))
-                        + "\"");
-              }
-              ctx.json(catalog.cluster(n, new Params(ctx, null).integer("limit", 20, 1, 100)));
-            }));
-    r.add(
-        new Route(
-            "post",
-            "/api/discogs/release",
-            "Recommendations for a Discogs release or master URL (body {\"url\": ...}); 502/503 when Discogs cannot be reached",
-            List.of(
-                new Route.Param(
-                    "url", "body", "string", "a release or master URL, [r123], or an id"),
-                query("limit", "integer", "1..100, default 10")),
-            ctx -> discogs(d, ctx)));
+    List<Controller> controllers = new ArrayList<>();
+    controllers.add(new StatusController(d.live(), d.startup(), d.metrics()));
+    controllers.add(new TrackController(d.live(), d.engine(), d.lookup(), d.metrics()));
+    controllers.add(new RecommendationController(d.live(), d.engine(), d.metrics()));
+    controllers.add(new CatalogController(new Catalog(d.live())));
+    controllers.add(new DiscogsController(d.live(), d.engine(), d.discogs()));
     if (d.adminToken() != null && !d.adminToken().isBlank() && d.reindex() != null) {
-      AdminGuard guard = new AdminGuard(d.adminToken(), System::currentTimeMillis);
-      r.add(
-          new Route(
-              "post",
-              "/api/admin/reindex",
-              "Start a rebuild from the configured inputs in a child process: 202 {\"job\":id},"
-                  + " 409 while one runs (Authorization: Bearer TOKEN)",
-              List.of(),
-              ctx -> {
-                guard.check(ctx.ip(), ctx.header("Authorization"));
-                ReindexJobs.Job job = d.reindex().start();
-                ctx.status(202).header("Location", "/api/admin/jobs/" + job.id());
-                ctx.json(Map.of("job", job.id(), "state", job.state()));
-              }));
-      r.add(
-          new Route(
-              "get",
-              "/api/admin/jobs/{id}",
-              "A rebuild job: state (running, done, failed), times, the report or the reason"
-                  + " (Authorization: Bearer TOKEN)",
-              List.of(Route.Param.path("id", "the job id from POST /api/admin/reindex")),
-              ctx -> {
-                guard.check(ctx.ip(), ctx.header("Authorization"));
-                ctx.json(d.reindex().get(ctx.pathParam("id")));
-              }));
+      controllers.add(
+          new AdminController(
+              new AdminGuard(d.adminToken(), System::currentTimeMillis), d.reindex()));
     }
-    return r;
-  }
-
-  private static void facet(CatalogService catalog, Context ctx, String field) throws Exception {
-    Params p = new Params(ctx, null);
-    String search = p.raw("search");
-    if (search != null && search.length() > MAX_QUERY) {
-      throw ApiException.badRequest("search must be at most " + MAX_QUERY + " characters");
-    }
-    List<Map<String, Object>> items = catalog.facet(field, search, p.integer("limit", 50, 1, 500));
-    ctx.json(Map.of("items", items));
-  }
-
-  private static void browse(Deps d, Context ctx) throws Exception {
-    Params p = new Params(ctx, null);
-    String words = p.raw("search");
-    if (words != null && words.length() > MAX_QUERY) {
-      throw ApiException.badRequest(
-          "search must be at most " + MAX_QUERY + " characters, got " + words.length());
-    }
-    Map<Attribute, double[]> ranges = RequestParams.ranges(p);
-    String asked = p.choice("sort_by", "relevance", sortKeys());
-    String sort = asked.equals("tempo") ? "bpm" : asked; // tempo: Spotify's name for it
-    boolean desc =
-        p.choice("order", sort.equals("relevance") ? "desc" : "desc", "asc", "desc").equals("desc");
-    int page = p.integer("page", 1, 1, Browse.MAX_DEPTH);
-    int perPage = p.integer("per_page", 20, 1, 100);
-    Filters f =
-        new Filters(
-            p.optionalInt(
-                "min_year",
-                io.cratedigger.track.Track.MIN_YEAR,
-                io.cratedigger.track.Track.MAX_YEAR),
-            p.optionalInt(
-                "max_year",
-                io.cratedigger.track.Track.MIN_YEAR,
-                io.cratedigger.track.Track.MAX_YEAR),
-            p.list("label", RequestParams.MAX_VALUES),
-            p.list("exclude_label", RequestParams.MAX_VALUES),
-            p.list("style", RequestParams.MAX_VALUES),
-            p.list("exclude_style", RequestParams.MAX_VALUES),
-            p.list("genre", RequestParams.MAX_VALUES),
-            p.list("exclude_genre", RequestParams.MAX_VALUES),
-            ranges);
-    Browse.Page result =
-        d.live().search((s, g) -> Browse.run(s, words, f, sort, desc, page, perPage));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("total", result.total());
-    m.put("page", result.page());
-    m.put("perPage", result.perPage());
-    m.put("tracks", result.tracks().stream().map(Views::track).toList());
-    ctx.json(m);
-  }
-
-  private static String[] sortKeys() {
-    List<String> keys = new ArrayList<>(Browse.SORTS.keySet());
-    keys.add("tempo");
-    keys.add("relevance");
-    return keys.toArray(String[]::new);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void recommendations(Deps d, Context ctx) throws Exception {
-    Map<String, Object> body = null;
-    if (ctx.method().name().equals("POST")) {
-      String text = body(ctx);
-      try {
-        body = text.isBlank() ? Map.of() : ctx.bodyAsClass(Map.class);
-      } catch (RuntimeException e) {
-        throw ApiException.badRequest("the body must be a JSON object of parameters");
-      }
-    }
-    Params p = new Params(ctx, body);
-    RecommendRequest req =
-        RequestParams.read(
-            p,
-            p.list("seed_tracks", RecommendRequest.MAX_SEEDS),
-            p.list("seed_artists", RecommendRequest.MAX_SEEDS),
-            p.list("seed_genres", RecommendRequest.MAX_SEEDS),
-            20);
-    // an unknown seed track is 404, as for /api/tracks/{id}/similar
-    Recommendations out = d.live().search((s, g) -> d.engine().recommend(s, g, req, true));
-    d.metrics().engine(out.stats());
-    ctx.json(Views.recommendations(out));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void discogs(Deps d, Context ctx) throws Exception {
-    Map<String, Object> body;
-    try {
-      String text = body(ctx);
-      body = text.isBlank() ? Map.of() : ctx.bodyAsClass(Map.class);
-    } catch (ApiException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw ApiException.badRequest(
-          "the body must be a JSON object like {\"url\": \"https://www.discogs.com/release/123\"}");
-    }
-    Params p = new Params(ctx, body);
-    String url = p.raw("url");
-    if (url == null) {
-      throw ApiException.badRequest("url is required: a Discogs release or master URL");
-    }
-    int limit = p.integer("limit", 10, 1, 100);
-    io.cratedigger.discogs.DiscogsRef ref;
-    try {
-      ref = io.cratedigger.discogs.DiscogsRef.parse(url);
-    } catch (InvalidRequestException e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
-    if (d.discogs() == null) {
-      throw new ApiException(
-          503, "unavailable", "the Discogs client is not configured on this server");
-    }
-    io.cratedigger.discogs.DiscogsRelease release;
-    try {
-      release = d.discogs().release(ref);
-    } catch (io.cratedigger.discogs.DiscogsException e) {
-      int status = e.status() == 404 ? 404 : e.status() == 503 ? 503 : 502;
-      throw new ApiException(
-          status, status == 404 ? "not found" : "discogs unavailable", e.getMessage());
-    }
-    var recommender = new io.cratedigger.search.ReleaseRecommender(d.engine());
-    var answer = d.live().search((s, g) -> recommender.recommend(s, g, release, limit));
-    ctx.json(Views.release(answer));
-  }
-
-  private static List<Route.Param> recommendationParams() {
-    List<Route.Param> p = new ArrayList<>();
-    p.add(query("limit", "integer", "1..100"));
-    for (Attribute a : Attribute.values()) {
-      String range = Params.fmt(a.min()) + ".." + Params.fmt(a.max());
-      p.add(query("min_" + a.param(), "number", "minimum " + a.param() + ", " + range));
-      p.add(query("max_" + a.param(), "number", "maximum " + a.param() + ", " + range));
-      p.add(query("target_" + a.param(), "number", "preferred " + a.param() + ", " + range));
-    }
-    p.add(query("min_year", "integer", "earliest year"));
-    p.add(query("max_year", "integer", "latest year"));
-    for (String f : List.of("label", "style", "genre")) {
-      p.add(query(f, "string", "comma-separated " + f + "s to keep"));
-      p.add(query("exclude_" + f, "string", "comma-separated " + f + "s to leave out"));
-    }
-    p.add(query("bpm_tolerance", "number", "pitch range in %, 0.5..50, default 6"));
-    p.add(query("half_double", "boolean", "half and double time count, default true"));
-    p.add(
-        query(
-            "key_lock",
-            "boolean",
-            "keys as released (true) or as heard once beat-matched (false)"));
-    p.add(query("diagonal", "boolean", "the diagonal key move counts as compatible"));
-    p.add(
-        query(
-            "compatible_only",
-            "boolean",
-            "only tracks within the BPM range and in a compatible key"));
-    p.add(query("energy", "string", "keep, lift, drop or any"));
-    p.add(query("max_per_artist", "integer", "1..100, default 2"));
-    p.add(query("max_per_release", "integer", "1..100, default 1"));
-    p.add(query("min_score", "number", "0..1"));
-    p.add(query("fusion", "string", "weighted or rrf"));
-    return p;
-  }
-
-  private static List<Route.Param> browseParams() {
-    List<Route.Param> p = new ArrayList<>();
-    p.add(query("search", "string", "words in title, artists or album; the last may be partial"));
-    for (String f : List.of("label", "style", "genre")) {
-      p.add(query(f, "string", "comma-separated " + f + "s to keep"));
-      p.add(query("exclude_" + f, "string", "comma-separated " + f + "s to leave out"));
-    }
-    for (Attribute a : Attribute.values()) {
-      p.add(query("min_" + a.param(), "number", "minimum " + a.param()));
-      p.add(query("max_" + a.param(), "number", "maximum " + a.param()));
-    }
-    p.add(query("min_year", "integer", "earliest year"));
-    p.add(query("max_year", "integer", "latest year"));
-    p.add(
-        query(
-            "sort_by",
-            "string",
-            "relevance, "
-                + String.join(", ", Browse.SORTS.keySet().stream().sorted().toList())
-                + ", tempo (the same as bpm)"));
-    p.add(query("order", "string", "asc or desc"));
-    p.add(query("page", "integer", "1-based"));
-    p.add(query("per_page", "integer", "1..100, default 20"));
-    return p;
+    List<Route> routes = new ArrayList<>();
+    controllers.forEach(c -> routes.addAll(c.routes()));
+    return routes;
   }
 }

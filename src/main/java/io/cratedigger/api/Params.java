@@ -1,6 +1,9 @@
 package io.cratedigger.api;
 
 import io.javalin.http.Context;
+import io.javalin.validation.Validation;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,16 +62,19 @@ final class Params {
     if (v == null) {
       return fallback;
     }
-    try {
-      long n = Long.parseLong(v);
-      if (n < min || n > max) {
-        throw ApiException.badRequest(name + " must be " + min + ".." + max + ", got " + v);
-      }
-      return (int) n;
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(
-          name + " must be a whole number " + min + ".." + max + ", got \"" + shown(v) + "\"");
-    }
+    String notWhole =
+        name + " must be a whole number " + min + ".." + max + ", got \"" + shown(v) + "\"";
+    return typed(name, Long.class, v)
+        .check(n -> n >= min && n <= max, name + " must be " + min + ".." + max + ", got " + v)
+        .getOrThrow(e -> rejected(e, notWhole))
+        .intValue();
+  }
+
+  /** A whole number in the path (a cluster number), named {@code what} in the answer. */
+  int pathInteger(String name, String what) {
+    String v = ctx.pathParam(name);
+    String notWhole = what + " must be a whole number, got \"" + shown(v) + "\"";
+    return typed(name, Integer.class, v).getOrThrow(e -> rejected(e, notWhole));
   }
 
   Integer optionalInt(String name, int min, int max) {
@@ -80,17 +86,35 @@ final class Params {
     if (v == null) {
       return null;
     }
-    double d;
-    try {
-      d = Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " must be a number, got \"" + shown(v) + "\"");
-    }
-    if (!(d >= min && d <= max)) {
-      throw ApiException.badRequest(name + " must be " + fmt(min) + ".." + fmt(max) + ", got " + v);
-    }
-    return d;
+    String notNumber = name + " must be a number, got \"" + shown(v) + "\"";
+    return typed(name, Double.class, v)
+        .check(
+            d -> d >= min && d <= max, // false for NaN
+            name + " must be " + fmt(min) + ".." + fmt(max) + ", got " + v)
+        .getOrThrow(e -> rejected(e, notNumber));
   }
+
+  /** Javalin's validator for {@code value} as a {@code type}, with its registered converters. */
+  private <T> Validator<T> typed(String name, Class<T> type, String value) {
+    return ctx.appData(Validation.ValidationKey).validator(name, type, value);
+  }
+
+  /**
+   * A failed validation as a 400: {@code notConverted} when the value is not of the type, else the
+   * first failed check's message.
+   */
+  private static ApiException rejected(
+      Map<String, ? extends List<? extends ValidationError<?>>> errors, String notConverted) {
+    List<String> messages =
+        errors.values().stream().flatMap(List::stream).map(ValidationError::getMessage).toList();
+    return ApiException.badRequest(
+        messages.isEmpty() || messages.contains(CONVERSION_FAILED)
+            ? notConverted
+            : messages.getFirst());
+  }
+
+  /** Javalin's message for a value its converter refused. */
+  private static final String CONVERSION_FAILED = "TYPE_CONVERSION_FAILED";
 
   boolean bool(String name, boolean fallback) {
     String v = raw(name);

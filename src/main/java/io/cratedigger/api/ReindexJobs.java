@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Admin rebuilds as jobs, one at a time, each in a child JVM running {@code index}: a rebuild of
@@ -29,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ReindexJobs {
   private static final Logger LOG = LoggerFactory.getLogger(ReindexJobs.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** Jobs remembered (the newest); older ones are forgotten. */
   static final int KEEP = 20;
@@ -144,7 +142,8 @@ public final class ReindexJobs {
     String error = null;
     try {
       if (exit == 0) {
-        report = JSON.readTree(Files.readString(out, StandardCharsets.UTF_8));
+        report =
+            io.cratedigger.view.Json.MAPPER.readTree(Files.readString(out, StandardCharsets.UTF_8));
       } else {
         error = lastLine(Files.readString(err, StandardCharsets.UTF_8), exit);
       }

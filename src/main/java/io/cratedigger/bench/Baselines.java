@@ -183,7 +183,7 @@ final class Baselines {
           new Recommendations.Recommendation(
               tracks.get(i), 0, Map.of(), List.of(), true, null, null));
     }
-    return new Recommendations(List.of(), tracks.get(seed), out, Map.of());
+    return new Recommendations(List.of(), tracks.get(seed), out, null); // no engine, no stats
   }
 
   /** The mean distance in standardised feature space between each seed and its results. */

@@ -54,15 +54,12 @@ public final class Latency {
       var answer = engine.recommend(s, g, req, false);
       if (i >= warmup) {
         sim[i - warmup] = (System.nanoTime() - t) / 1e6;
-        if (answer.stats().get("ms") instanceof Map<?, ?> ms) {
-          // a phase counts only for the queries that ran it (a seed without styles has no scene
-          // pool): zeros for the others would pull its median down
-          for (var e : ms.entrySet()) {
-            phases
-                .computeIfAbsent(String.valueOf(e.getKey()), k -> new ArrayList<>())
-                .add(((Number) e.getValue()).doubleValue());
-          }
-        }
+        // a retrieval counts only for the queries that ran it (a seed without styles has no
+        // scene pool): zeros for the others would pull its median down
+        var ms = answer.stats().ms();
+        ms.phases().forEach((k, v) -> phases.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        ms.retrievals()
+            .forEach((k, v) -> phases.computeIfAbsent(k.code(), x -> new ArrayList<>()).add(v));
       }
     }
     Map<String, Double> medians = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.cratedigger.bench;
 
 import io.cratedigger.index.IndexStore;
+import io.cratedigger.view.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A catalog generated and indexed from scratch by the {@code generate} and {@code index} commands,
@@ -70,7 +70,7 @@ public record Rebuild(
             List.of("index", "--input", catalog.toString(), "--index", index.toString(), "--json"),
             log);
     double seconds = (System.nanoTime() - t) / 1e9;
-    JsonNode r = JsonMapper.shared().readTree(json);
+    JsonNode r = Json.MAPPER.readTree(json);
     Map<String, Double> phases = new LinkedHashMap<>();
     r.get("seconds").properties().forEach(e -> phases.put(e.getKey(), e.getValue().asDouble()));
     Map<String, Integer> hnsw = new LinkedHashMap<>();

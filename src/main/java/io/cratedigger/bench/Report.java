@@ -1,5 +1,6 @@
 package io.cratedigger.bench;
 
+import io.cratedigger.view.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A benchmark's written result: Markdown for people, JSON for tools, both saying the machine and
@@ -18,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  * holds the raw figures under named keys.
  */
 public final class Report {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final String title;
   private final String command;
@@ -105,7 +101,7 @@ public final class Report {
     all.put("command", command);
     all.put("machine", machine);
     all.putAll(data);
-    return JSON.writeValueAsString(all);
+    return Json.PRETTY.writeValueAsString(all);
   }
 
   /** Writes {@code NAME.md} and {@code NAME.json} into {@code dir}; returns their paths. */

@@ -1,6 +1,5 @@
 package io.cratedigger.cli;
 
-import io.cratedigger.api.Views;
 import io.cratedigger.config.AppConfig;
 import io.cratedigger.discogs.DiscogsClient;
 import io.cratedigger.discogs.DiscogsException;
@@ -10,6 +9,8 @@ import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.search.Recommender;
 import io.cratedigger.search.ReleaseRecommender;
+import io.cratedigger.view.Json;
+import io.cratedigger.view.ReleaseView;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +93,7 @@ final class DiscogsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.PRETTY.writeValueAsString(Views.release(a)));
+      out.println(Json.PRETTY.writeValueAsString(ReleaseView.of(a)));
     } else {
       out.printf(
           Locale.ROOT,

@@ -5,6 +5,7 @@ import io.cratedigger.index.BuildOptions;
 import io.cratedigger.index.IndexBuilder;
 import io.cratedigger.index.IndexReport;
 import io.cratedigger.index.IndexStore;
+import io.cratedigger.view.Json;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.cratedigger.cli;
 
 import io.cratedigger.ingest.ImportReport;
+import io.cratedigger.view.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -102,6 +102,7 @@ public final class Main implements Runnable {
       if (e instanceof ImportException
           || e instanceof BadInputException
           || e instanceof IllegalArgumentException
+          || e instanceof io.cratedigger.NotFoundException
           || e instanceof io.cratedigger.index.IndexBusyException) {
         cmd.getErr().println("cratedigger: " + e.getMessage());
         return BAD_INPUT;

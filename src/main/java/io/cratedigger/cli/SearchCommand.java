@@ -1,17 +1,16 @@
 package io.cratedigger.cli;
 
-import io.cratedigger.api.Views;
 import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.search.BadQueryException;
 import io.cratedigger.search.LookupHit;
 import io.cratedigger.search.TrackLookup;
+import io.cratedigger.view.HitView;
+import io.cratedigger.view.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,10 +67,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("query", query);
-      m.put("hits", hits.stream().map(Views::hit).toList());
-      out.println(Json.PRETTY.writeValueAsString(m));
+      out.println(Json.PRETTY.writeValueAsString(HitView.Search.of(query, hits)));
     } else {
       int n = 0;
       for (LookupHit h : hits) {

@@ -1,6 +1,5 @@
 package io.cratedigger.cli;
 
-import io.cratedigger.api.Views;
 import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.rank.MixOptions;
@@ -10,10 +9,11 @@ import io.cratedigger.search.RecommendRequest;
 import io.cratedigger.search.Recommendations;
 import io.cratedigger.search.Recommender;
 import io.cratedigger.search.UnknownTrackException;
+import io.cratedigger.view.AnswerView;
+import io.cratedigger.view.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,7 +129,7 @@ final class SimilarCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.PRETTY.writeValueAsString(Views.similar(r)));
+      out.println(Json.PRETTY.writeValueAsString(AnswerView.Similar.of(r)));
     } else {
       print(r, out);
     }
@@ -162,95 +162,48 @@ final class SimilarCommand implements Callable<Integer> {
     statsLines(r.stats()).forEach(out::println);
   }
 
-  /** The retrievals (their timings in the statistics), in words, in the order printed. */
-  private static final Map<String, String> RETRIEVALS =
-      orderedMap(
-          "lexical", "scene",
-          "knn", "sound",
-          "sceneMixKnn", "scene and mix",
-          "sceneMixable", "scene and mix by popularity",
-          "mixableLexical", "scene, mixing only",
-          "mixableKnn", "sound, mixing only");
-
-  /** The phases of an answer in {@code ms}; the other timings there are single retrievals. */
-  private static final List<String> PHASES = List.of("retrieve", "score", "rank");
-
   /**
    * The statistics of an answer ({@link Recommendations#stats()}) as lines of text: what the
-   * retrievals found, what each ranking step kept, and where the time went. A statistic this does
-   * not know is printed under its own name, so that a new one is never lost.
+   * retrievals found, what each ranking step kept, and where the time went.
    */
-  static List<String> statsLines(Map<String, Object> stats) {
-    Map<String, Object> rest = new LinkedHashMap<>(stats);
+  static List<String> statsLines(Recommendations.Stats stats) {
     List<String> lines = new ArrayList<>();
     lines.add(
-        num(rest.remove("candidates"))
-            + " candidates from "
-            + num(rest.remove("lexicalPool"))
-            + " sharing the scene, "
-            + num(rest.remove("knnPool"))
-            + " nearest in sound and "
-            + num(rest.remove("mixablePool"))
-            + " that mix; "
-            + num(rest.remove("returned"))
-            + " returned, "
-            + num(rest.remove("mixableReturned"))
-            + " of them mix");
-    if (rest.get("fallback") instanceof String fallback) {
-      rest.remove("fallback");
-      lines.add("nothing to match on, so: " + fallback);
+        String.format(
+            Locale.ROOT,
+            "%,d candidates from %,d sharing the scene, %,d nearest in sound and %,d that mix;"
+                + " %,d returned, %,d of them mix",
+            stats.candidates(),
+            stats.lexicalPool(),
+            stats.knnPool(),
+            stats.mixablePool(),
+            stats.returned(),
+            stats.mixableReturned()));
+    if (stats.fallback() != null) {
+      lines.add("nothing to match on, so: " + stats.fallback());
     }
-    if (rest.get("afterRules") instanceof Map<?, ?> steps) {
-      rest.remove("afterRules");
-      List<String> kept = new ArrayList<>();
-      steps.forEach((step, n) -> kept.add(step + " " + num(n)));
-      lines.add("left after each ranking step: " + String.join(", ", kept));
-    }
-    if (rest.get("ms") instanceof Map<?, ?> ms) {
-      rest.remove("ms");
-      List<String> retrievals = new ArrayList<>();
-      RETRIEVALS.forEach(
-          (key, words) -> {
-            if (ms.containsKey(key)) {
-              retrievals.add(words + " " + num(ms.get(key)));
-            }
-          });
-      ms.keySet().stream()
-          .map(String::valueOf)
-          .filter(k -> !RETRIEVALS.containsKey(k) && !PHASES.contains(k))
-          .sorted()
-          .forEach(k -> retrievals.add(k + " " + num(ms.get(k))));
-      lines.add(
-          "time in ms: retrieve "
-              + num(ms.get("retrieve"))
-              + ", score "
-              + num(ms.get("score"))
-              + ", rank "
-              + num(ms.get("rank"))
-              + (retrievals.isEmpty() ? "" : "; the retrievals: " + String.join(", ", retrievals)));
-    }
-    rest.forEach((k, v) -> lines.add(k + ": " + v));
+    List<String> kept = new ArrayList<>();
+    stats
+        .afterRules()
+        .forEach((step, n) -> kept.add(String.format(Locale.ROOT, "%s %,d", step, n)));
+    lines.add("left after each ranking step: " + String.join(", ", kept));
+    var ms = stats.ms();
+    List<String> retrievals = new ArrayList<>();
+    ms.retrievals().forEach((r, t) -> retrievals.add(r.words() + " " + millis(t)));
+    lines.add(
+        "time in ms: retrieve "
+            + millis(ms.retrieve())
+            + ", score "
+            + millis(ms.score())
+            + ", rank "
+            + millis(ms.rank())
+            + (retrievals.isEmpty() ? "" : "; the retrievals: " + String.join(", ", retrievals)));
     lines.replaceAll(l -> "  " + l);
     lines.addFirst("stats:");
     return lines;
   }
 
-  /** A count as {@code 1,234}, a time as {@code 12.3}, anything else as it prints. */
-  private static String num(Object v) {
-    return switch (v) {
-      case Double d -> String.format(Locale.ROOT, "%.1f", d);
-      case Float f -> String.format(Locale.ROOT, "%.1f", f);
-      case Number n -> String.format(Locale.ROOT, "%,d", n.longValue());
-      case null -> "?";
-      default -> String.valueOf(v);
-    };
-  }
-
-  private static Map<String, String> orderedMap(String... keysAndValues) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      m.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(m);
+  private static String millis(double ms) {
+    return String.format(Locale.ROOT, "%.1f", ms);
   }
 }

@@ -1,5 +1,6 @@
 package io.cratedigger.discogs;
 
+import io.cratedigger.view.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Discogs API: releases by URL or id (a master resolves to its main release) and a user's
@@ -29,7 +29,6 @@ public final class DiscogsClient implements AutoCloseable {
   private final OkHttpClient okhttp;
   private final DiscogsHttp http;
   private final ResponseCache cache;
-  private final JsonMapper json = JsonMapper.builder().build();
   private final LongAdder cacheHits = new LongAdder();
   private final LongAdder fetched = new LongAdder();
   private final LongAdder failed = new LongAdder();
@@ -202,7 +201,7 @@ public final class DiscogsClient implements AutoCloseable {
   /** The JSON object in {@code body}, or null when it is not one. */
   private JsonNode parse(String body) {
     try {
-      JsonNode node = json.readTree(body);
+      JsonNode node = Json.MAPPER.readTree(body);
       return node != null && node.isObject() ? node : null;
     } catch (JacksonException e) {
       return null;

@@ -8,6 +8,7 @@ import io.cratedigger.ingest.Importer;
 import io.cratedigger.model.FeatureModel;
 import io.cratedigger.model.SceneModel;
 import io.cratedigger.track.Track;
+import io.cratedigger.view.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rebuild: reads the exports (two streaming passes), fits the feature model on a sample,
@@ -463,12 +462,7 @@ public final class IndexBuilder {
   }
 
   private static void writeReport(Path gen, IndexReport report) throws IOException {
-    Files.writeString(
-        gen.resolve("report.json"),
-        JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build()
-            .writeValueAsString(report));
+    Files.writeString(gen.resolve("report.json"), Json.PRETTY.writeValueAsString(report));
   }
 
   private static double since(long t) {

@@ -7,6 +7,7 @@ import io.cratedigger.track.Placeholders;
 import io.cratedigger.track.SceneTags;
 import io.cratedigger.track.Track;
 import io.cratedigger.track.Versions;
+import io.cratedigger.view.Json;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatField;
@@ -20,12 +21,9 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Maps a {@link Track} to its Lucene document and back (from the stored source). */
 public final class TrackDocuments {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /**
    * Euclidean: the vector is a scaled PCA projection centred on the catalog mean, so the length of
@@ -40,7 +38,7 @@ public final class TrackDocuments {
   public static Document toDocument(Track t, float[] vector, int cluster, boolean imputed) {
     Document d = new Document();
     d.add(new KeywordField(Schema.ID, t.id(), Field.Store.NO));
-    d.add(new StoredField(Schema.SOURCE, new BytesRef(JSON.writeValueAsBytes(t))));
+    d.add(new StoredField(Schema.SOURCE, new BytesRef(Json.MAPPER.writeValueAsBytes(t))));
 
     d.add(new TextField(Schema.TITLE, t.title(), Field.Store.NO));
     for (String a : t.artists()) {
@@ -120,6 +118,6 @@ public final class TrackDocuments {
 
   /** The track stored in a document's source field. */
   public static Track fromSource(BytesRef source) {
-    return JSON.readValue(source.bytes, source.offset, source.length, Track.class);
+    return Json.MAPPER.readValue(source.bytes, source.offset, source.length, Track.class);
   }
 }

@@ -1,5 +1,6 @@
 package io.cratedigger.ingest;
 
+import io.cratedigger.view.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads JSON Lines: one object per line, blank lines ignored. The columns are the keys of the
@@ -19,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * skipped with its reason.
  */
 final class JsonlTrackSource implements TrackSource {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final int READ_AHEAD = 1 << 20;
 
   private final BufferedReader in;
@@ -63,7 +61,7 @@ final class JsonlTrackSource implements TrackSource {
       }
       any = true;
       try {
-        JsonNode node = JSON.readTree(text);
+        JsonNode node = Json.MAPPER.readTree(text);
         first = node.isObject() ? node : null;
       } catch (JacksonException e) {
         // reported with its line number when the rows are read
@@ -132,7 +130,7 @@ final class JsonlTrackSource implements TrackSource {
     String text = l.text();
     JsonNode node;
     try {
-      node = JSON.readTree(text);
+      node = Json.MAPPER.readTree(text);
     } catch (JacksonException e) {
       return malformed(at, e.getOriginalMessage());
     }

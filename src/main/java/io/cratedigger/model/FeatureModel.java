@@ -2,6 +2,7 @@ package io.cratedigger.model;
 
 import io.cratedigger.track.AudioFeature;
 import io.cratedigger.track.Track;
+import io.cratedigger.view.Json;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -13,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sound model of a catalog: turns a track's audio features into a short vector in which
@@ -59,9 +57,6 @@ public final class FeatureModel {
   public static final double CLIP_Z = 5;
 
   static final int FORMAT = 1;
-
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final Scaler scaler;
   private final Pca pca;
@@ -210,7 +205,7 @@ public final class FeatureModel {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
-      Files.writeString(tmp, JSON.writeValueAsString(m) + "\n");
+      Files.writeString(tmp, Json.PRETTY.writeValueAsString(m) + "\n");
       try {
         // A reader (the server reloading) sees the old model or the new one, never half a file.
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -226,7 +221,7 @@ public final class FeatureModel {
   public static FeatureModel load(Path file) throws IOException {
     ModelFile m;
     try {
-      m = JSON.readValue(Files.readString(file), ModelFile.class);
+      m = Json.MAPPER.readValue(Files.readString(file), ModelFile.class);
     } catch (JacksonException e) {
       throw new IOException(file + " is not a feature model: " + e.getOriginalMessage(), e);
     }

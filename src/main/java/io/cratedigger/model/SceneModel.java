@@ -2,6 +2,7 @@ package io.cratedigger.model;
 
 import io.cratedigger.index.Schema;
 import io.cratedigger.track.SceneTags;
+import io.cratedigger.view.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,6 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which scenes (style and genre tags, see {@link SceneTags}) are near each other, learned from the
@@ -60,9 +58,6 @@ public record SceneModel(Map<String, List<Near>> near, Map<String, String> displ
 
   /** Documents read at most when learning (a stride sample of larger catalogs). */
   static final int MAX_DOCS = 250_000;
-
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   /** A near tag and how near, 0..1. */
   public record Near(String tag, double similarity) {}
@@ -112,11 +107,11 @@ public record SceneModel(Map<String, List<Near>> near, Map<String, String> displ
   }
 
   public void save(Path file) throws IOException {
-    Files.writeString(file, JSON.writeValueAsString(this));
+    Files.writeString(file, Json.PRETTY.writeValueAsString(this));
   }
 
   public static SceneModel load(Path file) throws IOException {
-    return JSON.readValue(Files.readString(file), SceneModel.class);
+    return Json.MAPPER.readValue(Files.readString(file), SceneModel.class);
   }
 
   /** Learns the model from an index's {@link Schema#SCENE} tags, releases and artists. */

@@ -1,5 +1,6 @@
 package io.cratedigger.ops;
 
+import io.cratedigger.search.Recommendations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -100,32 +101,30 @@ public final class Metrics {
   }
 
   /**
-   * The engine's figures of one answer: {@code ms} (phase → milliseconds: retrieve, score, rank and
-   * the retrievals inside retrieve) and the pool sizes among {@code stats}' numbers.
+   * The engine's figures of one answer: the phases (retrieve, score, rank) and the retrievals
+   * inside retrieve as timers, the pool sizes as distributions.
    */
-  public void engine(Map<String, Object> stats) {
+  public void engine(Recommendations.Stats stats) {
     if (registry == null) {
       return;
     }
-    if (stats.get("ms") instanceof Map<?, ?> ms) {
-      ms.forEach(
-          (phase, value) -> {
-            if (value instanceof Number n) {
-              phases
-                  .computeIfAbsent(String.valueOf(phase), this::phaseTimer)
-                  .record((long) (n.doubleValue() * 1_000_000), TimeUnit.NANOSECONDS);
-            }
-          });
-    }
-    for (String pool : POOLS) {
-      if (stats.get(pool) instanceof Number n) {
-        pools.computeIfAbsent(pool, this::poolSummary).record(n.doubleValue());
-      }
-    }
+    stats.ms().phases().forEach((phase, ms) -> phase(phase, ms));
+    stats.ms().retrievals().forEach((retrieval, ms) -> phase(retrieval.code(), ms));
+    pool("lexicalPool", stats.lexicalPool());
+    pool("knnPool", stats.knnPool());
+    pool("mixablePool", stats.mixablePool());
+    pool("candidates", stats.candidates());
   }
 
-  /** The engine's pool sizes among its statistics. */
-  private static final String[] POOLS = {"lexicalPool", "knnPool", "mixablePool", "candidates"};
+  private void phase(String phase, double ms) {
+    phases
+        .computeIfAbsent(phase, this::phaseTimer)
+        .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+  }
+
+  private void pool(String pool, int size) {
+    pools.computeIfAbsent(pool, this::poolSummary).record(size);
+  }
 
   private Timer phaseTimer(String phase) {
     return Timer.builder("cratedigger.engine.phase")

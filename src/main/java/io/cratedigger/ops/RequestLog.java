@@ -1,13 +1,12 @@
 package io.cratedigger.ops;
 
+import io.cratedigger.view.Json;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One line per answered request. Text (the default) goes to the log as people read it; JSON is one
@@ -16,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RequestLog {
   private static final Logger LOG = LoggerFactory.getLogger("io.cratedigger.requests");
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final boolean json;
   private final PrintStream out;
@@ -57,16 +55,17 @@ public final class RequestLog {
           requestId);
       return;
     }
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("time", Instant.now().toString());
-    line.put("event", "request");
-    line.put("method", method);
-    line.put("route", route);
-    line.put("path", path);
-    line.put("status", status);
-    line.put("ms", Math.round(ms * 10) / 10.0);
-    line.put("requestId", requestId);
-    out.println(JSON.writeValueAsString(line));
+    out.println(
+        Json.MAPPER.writeValueAsString(
+            new Request(
+                Instant.now().toString(),
+                "request",
+                method,
+                route,
+                path,
+                status,
+                Math.round(ms * 10) / 10.0,
+                requestId)));
   }
 
   /** The effective configuration, once at start: setting → value (and where it came from). */
@@ -75,10 +74,22 @@ public final class RequestLog {
       settings.forEach((k, v) -> LOG.info("config {} = {}", k, v));
       return;
     }
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("time", Instant.now().toString());
-    line.put("event", "configuration");
-    line.put("settings", settings);
-    out.println(JSON.writeValueAsString(line));
+    out.println(
+        Json.MAPPER.writeValueAsString(
+            new Configuration(Instant.now().toString(), "configuration", settings)));
   }
+
+  /** A request's JSON line. */
+  record Request(
+      String time,
+      String event,
+      String method,
+      String route,
+      String path,
+      int status,
+      double ms,
+      String requestId) {}
+
+  /** The configuration's JSON line. */
+  record Configuration(String time, String event, Map<String, String> settings) {}
 }

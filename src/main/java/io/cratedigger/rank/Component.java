@@ -1,5 +1,6 @@
 package io.cratedigger.rank;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,7 @@ public enum Component {
   RETRIEVAL;
 
   /** The name in the configuration and the API's {@code components}, e.g. {@code tempo}. */
+  @JsonValue
   public String tag() {
     return name().toLowerCase(Locale.ROOT);
   }

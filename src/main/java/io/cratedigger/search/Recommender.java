@@ -18,6 +18,7 @@ import io.cratedigger.track.KeyMove;
 import io.cratedigger.track.Track;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,29 +110,30 @@ public final class Recommender {
    * to the pool would add a thread's wake-up to the critical path; the chains' wake-ups are hidden
    * behind it.
    */
-  private Map<String, TopDocs> runAll(Map<String, Callable<TopDocs>> tasks) throws IOException {
-    List<String> names = new ArrayList<>(tasks.keySet());
+  private Map<Retrieval, TopDocs> runAll(Map<Retrieval, Callable<TopDocs>> tasks)
+      throws IOException {
+    List<Retrieval> names = new ArrayList<>(tasks.keySet());
     int chains =
         retrievals == null
             ? 0
             : Math.min(names.size() - 1, Runtime.getRuntime().availableProcessors() - 1);
-    List<Future<Map<String, TopDocs>>> running = new ArrayList<>(chains);
+    List<Future<Map<Retrieval, TopDocs>>> running = new ArrayList<>(chains);
     for (int c = 0; c < chains; c++) {
-      List<String> chain = new ArrayList<>();
+      List<Retrieval> chain = new ArrayList<>();
       for (int i = 1 + c; i < names.size(); i += chains) {
         chain.add(names.get(i));
       }
       running.add(
           retrievals.submit(
               () -> {
-                Map<String, TopDocs> out = new LinkedHashMap<>();
-                for (String k : chain) {
+                Map<Retrieval, TopDocs> out = new EnumMap<>(Retrieval.class);
+                for (Retrieval k : chain) {
                   out.put(k, tasks.get(k).call());
                 }
                 return out;
               }));
     }
-    Map<String, TopDocs> out = new LinkedHashMap<>();
+    Map<Retrieval, TopDocs> out = new EnumMap<>(Retrieval.class);
     for (int i = 0; i < (chains == 0 ? names.size() : 1); i++) {
       out.put(names.get(i), call(tasks.get(names.get(i))));
     }
@@ -181,25 +183,27 @@ public final class Recommender {
     // vector search or the fallback needs it
     int extra = 5 * (seed.excludedIds().size() + 1);
     Map<Integer, int[]> pool = new LinkedHashMap<>(); // doc -> {lexicalRank, knnRank}
-    Map<String, Object> stats = new LinkedHashMap<>();
 
     Query lexical = lexicalQuery(s, seed);
     boolean vectors = seed.vector() != null && g.model() != null;
     // The retrievals are independent: run them side by side (the costliest first, see runAll),
     // collect them in a fixed order.
-    Map<String, Callable<TopDocs>> tasks = new LinkedHashMap<>();
+    Map<Retrieval, Callable<TopDocs>> tasks = new LinkedHashMap<>();
     boolean sceneMixPool = vectors && rule != null && !seed.sceneTags().isEmpty();
     if (lexical != null && rule != null && !sceneMixPool) {
       // the scene-sharing tracks that also mix: without this pool they would lose their place
       // to sound-alikes and fill only the lower part of the list
       Query mixes = rule.perDocument();
-      tasks.put("mixableLexical", () -> s.search(and(and(lexical, mixes), filter), MIXABLE_POOL));
+      tasks.put(
+          Retrieval.MIXABLE_LEXICAL,
+          () -> s.search(and(and(lexical, mixes), filter), MIXABLE_POOL));
     }
     if (!vectors && rule != null && !seed.sceneTags().isEmpty()) {
       // no sound to order by (a Beatport chart, a featureless seed): the scene-sharing tracks that
       // mix, most popular first
       Query sceneMixes = and(and(sceneQuery(seed.sceneTags()), rule.perDocument()), filter);
-      tasks.put("sceneMixable", () -> s.search(sceneMixes, SCENE_POOL + extra, POPULAR_FIRST));
+      tasks.put(
+          Retrieval.SCENE_MIXABLE, () -> s.search(sceneMixes, SCENE_POOL + extra, POPULAR_FIRST));
     }
     if (sceneMixPool) {
       // the nearest in sound among the tracks that share the scene and mix: what the top of the
@@ -211,7 +215,7 @@ public final class Recommender {
         sceneMixes.add(filter);
       }
       tasks.put(
-          "sceneMixKnn",
+          Retrieval.SCENE_MIX_KNN,
           () -> {
             TopDocs exact =
                 NearestAmong.search(s, sceneMixes, seed.vector(), SCENE_POOL + extra, MAX_EXACT);
@@ -227,19 +231,19 @@ public final class Recommender {
           });
     }
     if (lexical != null) {
-      tasks.put("lexical", () -> s.search(and(lexical, filter), w.lexicalPool() + extra));
+      tasks.put(Retrieval.LEXICAL, () -> s.search(and(lexical, filter), w.lexicalPool() + extra));
     }
     if (vectors) {
       tasks.put(
-          "knn",
+          Retrieval.KNN,
           () ->
               s.search(
                   new KnnFloatVectorQuery(
                       Schema.VECTOR, seed.vector(), w.knnPool() + extra, filter),
                   w.knnPool() + extra));
     }
-    Map<String, Double> taskMs = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<String, Callable<TopDocs>> timed = new LinkedHashMap<>();
+    Map<Retrieval, Double> taskMs = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Retrieval, Callable<TopDocs>> timed = new LinkedHashMap<>();
     tasks.forEach(
         (k, t) ->
             timed.put(
@@ -250,21 +254,22 @@ public final class Recommender {
                   taskMs.put(k, round((System.nanoTime() - st) / 1e6));
                   return d;
                 }));
-    Map<String, TopDocs> hits = runAll(timed);
-    int lex = hits.containsKey("lexical") ? collect(hits.get("lexical"), pool, 0) : 0;
-    int knn = hits.containsKey("knn") ? collect(hits.get("knn"), pool, 1) : 0;
+    Map<Retrieval, TopDocs> hits = runAll(timed);
+    int lex =
+        hits.containsKey(Retrieval.LEXICAL) ? collect(hits.get(Retrieval.LEXICAL), pool, 0) : 0;
+    int knn = hits.containsKey(Retrieval.KNN) ? collect(hits.get(Retrieval.KNN), pool, 1) : 0;
     int mixable = 0;
-    for (String k : List.of("mixableKnn", "mixableLexical", "sceneMixKnn", "sceneMixable")) {
+    for (Retrieval k :
+        List.of(Retrieval.MIXABLE_LEXICAL, Retrieval.SCENE_MIX_KNN, Retrieval.SCENE_MIXABLE)) {
       mixable += hits.containsKey(k) ? collect(hits.get(k), pool, -1) : 0;
     }
-    stats.put("lexicalPool", lex);
+    String fallbackUsed = null;
     if (pool.size() <= seed.excludedIds().size()) {
       // nothing to match on (no style, no vector): the mixable tracks, most popular first
       Query fallback = and(rule == null ? MatchAllDocsQuery.INSTANCE : rule.terms(), filter);
       collect(s.search(fallback, w.lexicalPool() + extra, POPULAR_FIRST), pool, -1);
-      stats.put("fallback", "popular tracks passing the filters and mixing rules");
+      fallbackUsed = "popular tracks passing the filters and mixing rules";
     }
-    stats.put("knnPool", knn);
 
     long t1 = System.nanoTime();
     SceneScorer scene = new SceneScorer(s.getIndexReader(), seed, g.scenes(), w.facets());
@@ -280,7 +285,7 @@ public final class Recommender {
               new KnnFloatVectorQuery(
                   Schema.VECTOR, seed.vector(), MIXABLE_POOL, and(rule.terms(), filter)),
               MIXABLE_POOL);
-      taskMs.put("mixableKnn", round((System.nanoTime() - st) / 1e6));
+      taskMs.put(Retrieval.MIXABLE_KNN, round((System.nanoTime() - st) / 1e6));
       List<Integer> fresh = new ArrayList<>();
       for (ScoreDoc sd : more.scoreDocs) {
         if (!pool.containsKey(sd.doc)) {
@@ -291,25 +296,20 @@ public final class Recommender {
       mixable += more.scoreDocs.length;
       read(s, req, seed, pool, fresh, scene, candidates);
     }
-    stats.put("mixablePool", mixable);
-    stats.put("candidates", candidates.size());
 
     long t2 = System.nanoTime();
     RankContext ctx = context(seed, req, opt, w);
     RerankerCascade.Result ranked = cascade.run(candidates, ctx);
-    stats.put("afterRules", ranked.sizes());
     List<Candidate> top =
         ranked.candidates().subList(0, Math.min(req.limit(), ranked.candidates().size()));
-    long mixableReturned = top.stream().filter(Candidate::mixable).count();
-    stats.put("returned", top.size());
-    stats.put("mixableReturned", mixableReturned);
+    int mixableReturned = (int) top.stream().filter(Candidate::mixable).count();
 
     List<Recommendations.Recommendation> results = new ArrayList<>(top.size());
     var stored = s.storedFields();
     for (Candidate c : top) {
       Track t = TrackDocuments.fromSource(stored.document(c.doc()).getBinaryValue(Schema.SOURCE));
-      Map<String, Double> comps = new LinkedHashMap<>();
-      c.components().forEach((k, v) -> comps.put(k.tag(), round(v)));
+      Map<Component, Double> comps = new EnumMap<>(Component.class);
+      c.components().forEach((k, v) -> comps.put(k, round(v)));
       KeyMove move = seed.key() == null || c.key() == null ? null : seed.key().moveTo(c.key());
       Double change =
           seed.bpm() == null || c.bpm() == null
@@ -320,12 +320,23 @@ public final class Recommender {
           new Recommendations.Recommendation(
               t, round(c.score()), comps, c.reasons(), c.mixable(), move, change));
     }
-    Map<String, Double> ms = new LinkedHashMap<>();
-    ms.put("retrieve", round((t1 - t0) / 1e6));
-    taskMs.forEach((k, v) -> ms.put(k, v));
-    ms.put("score", round((t2 - t1) / 1e6));
-    ms.put("rank", round((System.nanoTime() - t2) / 1e6));
-    stats.put("ms", ms);
+    var ms =
+        new Recommendations.Timings(
+            round((t1 - t0) / 1e6),
+            round((t2 - t1) / 1e6),
+            round((System.nanoTime() - t2) / 1e6),
+            taskMs);
+    var stats =
+        new Recommendations.Stats(
+            lex,
+            knn,
+            mixable,
+            candidates.size(),
+            ranked.sizes(),
+            top.size(),
+            mixableReturned,
+            fallbackUsed,
+            ms);
     List<Recommendations.SeedInfo> infos =
         countSeedPools ? seedPools(s, seed, filterQuery(filters, seed)) : seed.seedInfos();
     return new Recommendations(

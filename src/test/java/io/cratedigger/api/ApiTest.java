@@ -235,6 +235,9 @@ class ApiTest {
         "/api/recommendations?seed_tracks=a,b,c,d,e,f | seed_tracks takes at most 5 values, got 6",
         "/api/recommendations?seed_artists=nobody | no artist \"nobody\" in the catalog",
         "/api/clusters/x | cluster number must be a whole number, got \"x\"",
+        "/api/tracks/te01/similar?bpm_tolerance=NaN | bpm_tolerance must be 0.5..50, got NaN",
+        "/api/tracks/search?q=x&limit=1.5 | limit must be a whole number 1..100, got \"1.5\"",
+        "/api/tracks/search?q=x&limit=99999999999999999999 | limit must be a whole number 1..100, got \"99999999999999999999\"",
       })
   void badInputAnswers400WithAReason(String path, String detail) throws Exception {
     Answer a = get(path);
@@ -271,10 +274,12 @@ class ApiTest {
     Answer seed = get("/api/recommendations?seed_tracks=zzz");
     assertThat(seed.status()).isEqualTo(404);
     assertThat(text(seed.json(), "/detail")).isEqualTo("no track with id \"zzz\" in the catalog");
-    assertThat(text(get("/api/artists/nobody").json(), "/detail"))
-        .isEqualTo("no artist \"nobody\" in the catalog");
-    assertThat(text(get("/api/clusters/99").json(), "/detail"))
-        .isEqualTo("no cluster 99; clusters are 0..3");
+    Answer artist = get("/api/artists/nobody");
+    assertThat(artist.status()).isEqualTo(404);
+    assertThat(text(artist.json(), "/detail")).isEqualTo("no artist \"nobody\" in the catalog");
+    Answer cluster = get("/api/clusters/99");
+    assertThat(cluster.status()).isEqualTo(404);
+    assertThat(text(cluster.json(), "/detail")).isEqualTo("no cluster 99; clusters are 0..3");
     Answer route = get("/api/nothing");
     assertThat(route.status()).isEqualTo(404);
     assertThat(text(route.json(), "/detail")).isEqualTo("no route GET /api/nothing");

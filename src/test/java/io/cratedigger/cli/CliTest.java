@@ -7,6 +7,8 @@ import static io.cratedigger.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cratedigger.Fixtures;
+import io.cratedigger.search.Recommendations;
+import io.cratedigger.search.Retrieval;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -231,25 +233,22 @@ class CliTest {
   }
 
   @Test
-  void statisticsReadAsWordsAndKeepWhatTheyDoNotKnow() {
-    Map<String, Object> stats = new LinkedHashMap<>();
-    stats.put("lexicalPool", 110);
-    stats.put("fallback", "popular tracks passing the filters and mixing rules");
-    stats.put("knnPool", 1_100);
-    stats.put("mixablePool", 60);
-    stats.put("candidates", 1_257);
-    stats.put("afterRules", Map.of("tempo", 257));
-    stats.put("returned", 10);
-    stats.put("mixableReturned", 9L);
-    Map<String, Double> ms = new LinkedHashMap<>();
-    ms.put("retrieve", 4.25);
-    ms.put("knn", 1.04);
-    ms.put("lexical", 0.96);
-    ms.put("newPool", 0.5);
-    ms.put("score", 0.31);
-    ms.put("rank", 0.12);
-    stats.put("ms", ms);
-    stats.put("cacheHits", 3);
+  void statisticsReadAsWords() {
+    Map<Retrieval, Double> retrievals = new EnumMap<>(Retrieval.class);
+    retrievals.put(Retrieval.KNN, 1.04);
+    retrievals.put(Retrieval.LEXICAL, 0.96);
+    retrievals.put(Retrieval.MIXABLE_KNN, 0.5);
+    var stats =
+        new Recommendations.Stats(
+            110,
+            1_100,
+            60,
+            1_257,
+            Map.of("tempo", 257),
+            10,
+            9,
+            "popular tracks passing the filters and mixing rules",
+            new Recommendations.Timings(4.25, 0.31, 0.12, retrievals));
     assertThat(SimilarCommand.statsLines(stats))
         .containsExactly(
             "stats:",
@@ -258,8 +257,7 @@ class CliTest {
             "  nothing to match on, so: popular tracks passing the filters and mixing rules",
             "  left after each ranking step: tempo 257",
             "  time in ms: retrieve 4.3, score 0.3, rank 0.1; the retrievals: scene 1.0, sound 1.0,"
-                + " newPool 0.5",
-            "  cacheHits: 3");
+                + " sound, mixing only 0.5");
   }
 
   /**

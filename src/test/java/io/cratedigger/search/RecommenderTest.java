@@ -1,5 +1,12 @@
 package io.cratedigger.search;
 
+import static io.cratedigger.rank.Component.CLUSTER;
+import static io.cratedigger.rank.Component.ENERGY;
+import static io.cratedigger.rank.Component.KEY;
+import static io.cratedigger.rank.Component.SCENE;
+import static io.cratedigger.rank.Component.SOUND;
+import static io.cratedigger.rank.Component.TARGET;
+import static io.cratedigger.rank.Component.TEMPO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,8 +66,7 @@ class RecommenderTest {
     assertThat(r.seed().id()).isEqualTo("te01");
     var first = r.results().getFirst();
     assertThat(first.mixable()).isTrue();
-    assertThat(first.components())
-        .containsKeys("sound", "scene", "tempo", "key", "energy", "cluster");
+    assertThat(first.components()).containsKeys(SOUND, SCENE, TEMPO, KEY, ENERGY, CLUSTER);
     assertThat(first.reasons())
         .containsExactly(
             "very similar sound",
@@ -90,8 +96,8 @@ class RecommenderTest {
   void seedWithoutFeaturesIsMatchedOnSceneTempoAndKey() throws Exception {
     Recommendations r = similar("te-nofeat", 6);
     assertThat(ids(r)).containsExactly("te15", "te09", "te03", "te05", "te11", "te02");
-    assertThat(r.stats()).containsEntry("knnPool", 0);
-    assertThat(r.results().getFirst().components()).doesNotContainKey("sound");
+    assertThat(r.stats().knnPool()).isZero();
+    assertThat(r.results().getFirst().components()).doesNotContainKey(SOUND);
   }
 
   @Test
@@ -105,9 +111,7 @@ class RecommenderTest {
             .filter(x -> x.track().id().equals("te-nofeat"))
             .findFirst()
             .orElseThrow();
-    assertThat(noFeatures.components())
-        .doesNotContainKey("sound")
-        .containsKeys("scene", "tempo", "key");
+    assertThat(noFeatures.components()).doesNotContainKey(SOUND).containsKeys(SCENE, TEMPO, KEY);
     assertThat(noFeatures.reasons()).contains("no audio features: matched on style, tempo and key");
   }
 
@@ -273,7 +277,7 @@ class RecommenderTest {
     Recommendations r = run(req);
     assertThat(r.seed()).isNull();
     assertThat(r.results()).allSatisfy(x -> assertThat(x.track().styles()).contains("Drum n Bass"));
-    assertThat(r.results()).allSatisfy(x -> assertThat(x.components()).containsKey("target"));
+    assertThat(r.results()).allSatisfy(x -> assertThat(x.components()).containsKey(TARGET));
     assertThat(ids(r)).containsExactly("dn15", "dn06", "dn04", "dn08", "dn12");
   }
 }

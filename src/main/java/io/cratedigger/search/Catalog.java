@@ -1,12 +1,12 @@
-package io.cratedigger.api;
+package io.cratedigger.search;
 
+import io.cratedigger.NotFoundException;
 import io.cratedigger.index.Generation;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.model.Cluster;
 import io.cratedigger.rank.MixPath;
-import io.cratedigger.search.FacetValues;
 import io.cratedigger.track.Placeholders;
 import io.cratedigger.track.Track;
 import io.cratedigger.track.Versions;
@@ -25,13 +25,27 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TopDocs;
 
-/** The browse facets (artists, labels, styles) and the sound clusters with a sample mix each. */
-final class CatalogService {
+/**
+ * What the catalog holds, for browsing: the facets (artists, labels, styles, genres) with their
+ * counts, one artist's figures, the sound clusters with a sample mix each. Reads the live index's
+ * current generation on every call.
+ */
+public final class Catalog {
   private final LiveIndex live;
 
-  CatalogService(LiveIndex live) {
+  public Catalog(LiveIndex live) {
     this.live = live;
   }
+
+  /** A facet value and the tracks that carry it. */
+  public record Count(String name, int tracks) {}
+
+  /** An artist: its tracks, its most frequent styles and labels, its most popular tracks. */
+  public record Artist(
+      String name, int tracks, List<Count> styles, List<Count> labels, List<Track> topTracks) {}
+
+  /** A sound cluster and its size in the live generation; {@code mix}: a sample, ordered to mix. */
+  public record ClusterSize(Cluster cluster, int tracks, List<Track> mix) {}
 
   private static boolean placeholder(String field, String value) {
     return switch (field) {
@@ -46,7 +60,7 @@ final class CatalogService {
    * Placeholder artists and labels ("Various Artists", "Not On Label") are listed only when
    * searched for: they are not an artist or a label a user browses to.
    */
-  List<Map<String, Object>> facet(String field, String search, int limit) throws IOException {
+  public List<Count> facet(String field, String search, int limit) throws IOException {
     String want = search == null ? "" : Versions.fold(search);
     return live.search(
         (s, g) -> {
@@ -63,24 +77,19 @@ final class CatalogService {
               Map.Entry.<String, Integer>comparingByValue()
                   .reversed()
                   .thenComparing(Map.Entry.comparingByKey()));
-          List<Map<String, Object>> out = new ArrayList<>();
-          for (var e : all.subList(0, Math.min(limit, all.size()))) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", e.getKey());
-            item.put("tracks", e.getValue());
-            out.add(item);
-          }
-          return out;
+          return all.subList(0, Math.min(limit, all.size())).stream()
+              .map(e -> new Count(e.getKey(), e.getValue()))
+              .toList();
         });
   }
 
   /** An artist: track count, styles and labels with counts, the most popular tracks. */
-  Map<String, Object> artist(String typed) throws IOException {
+  public Artist artist(String typed) throws IOException {
     return live.search(
         (s, g) -> {
           List<String> names = FacetValues.resolve(s.getIndexReader(), Schema.ARTIST_EXACT, typed);
           if (names.isEmpty()) {
-            throw ApiException.notFound("no artist \"" + typed + "\" in the catalog");
+            throw new NotFoundException("no artist \"" + typed + "\" in the catalog");
           }
           String name = names.getFirst();
           var q = KeywordField.newExactQuery(Schema.ARTIST_EXACT, name);
@@ -95,30 +104,29 @@ final class CatalogService {
               labels.merge(t.label(), 1, Integer::sum);
             }
           }
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("name", name);
-          out.put("tracks", count);
-          out.put("styles", top(styles));
-          out.put("labels", top(labels));
-          out.put("topTracks", tracks.stream().limit(20).map(Views::track).toList());
-          return out;
+          return new Artist(
+              name,
+              count,
+              top(styles),
+              top(labels),
+              tracks.subList(0, Math.min(20, tracks.size())));
         });
   }
 
   /** The clusters of the live generation with names, profiles and sizes. */
-  List<Map<String, Object>> clusters() throws IOException {
+  public List<ClusterSize> clusters() throws IOException {
     return live.search(
         (s, g) -> {
-          List<Map<String, Object>> out = new ArrayList<>();
+          List<ClusterSize> out = new ArrayList<>();
           for (Cluster c : clusterList(g)) {
-            out.add(cluster(s, c));
+            out.add(new ClusterSize(c, size(s, c), null));
           }
           return out;
         });
   }
 
   /** One cluster and a sample mix: its most popular tracks, ordered to mix into each other. */
-  Map<String, Object> cluster(int id, int limit) throws IOException {
+  public ClusterSize cluster(int id, int limit) throws IOException {
     return live.search(
         (s, g) -> {
           Cluster c =
@@ -127,7 +135,7 @@ final class CatalogService {
                   .findFirst()
                   .orElseThrow(
                       () ->
-                          ApiException.notFound(
+                          new NotFoundException(
                               "no cluster "
                                   + id
                                   + "; clusters are 0.."
@@ -142,9 +150,7 @@ final class CatalogService {
               distinct.add(t);
             }
           }
-          Map<String, Object> out = cluster(s, c);
-          out.put("mix", MixPath.order(distinct).stream().map(Views::track).toList());
-          return out;
+          return new ClusterSize(c, size(s, c), MixPath.order(distinct));
         });
   }
 
@@ -152,13 +158,8 @@ final class CatalogService {
     return g.model() == null ? List.of() : g.model().clusters();
   }
 
-  private static Map<String, Object> cluster(IndexSearcher s, Cluster c) throws IOException {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", c.id());
-    m.put("name", c.name());
-    m.put("tracks", s.count(IntField.newExactQuery(Schema.CLUSTER, c.id())));
-    m.put("profile", c.profile());
-    return m;
+  private static int size(IndexSearcher s, Cluster c) throws IOException {
+    return s.count(IntField.newExactQuery(Schema.CLUSTER, c.id()));
   }
 
   private static Sort byPopularity() {
@@ -181,20 +182,14 @@ final class CatalogService {
     return out;
   }
 
-  private static List<Map<String, Object>> top(Map<String, Integer> counts) {
+  private static List<Count> top(Map<String, Integer> counts) {
     return counts.entrySet().stream()
         .sorted(
             Map.Entry.<String, Integer>comparingByValue()
                 .reversed()
                 .thenComparing(Map.Entry.comparingByKey()))
         .limit(10)
-        .map(
-            e -> {
-              Map<String, Object> item = new LinkedHashMap<>();
-              item.put("name", e.getKey());
-              item.put("tracks", e.getValue());
-              return item;
-            })
+        .map(e -> new Count(e.getKey(), e.getValue()))
         .toList();
   }
 }

@@ -1,0 +1,78 @@
+package io.cratedigger.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cratedigger.index.LiveIndex;
+import io.cratedigger.ops.Metrics;
+import io.cratedigger.ops.Startup;
+import io.cratedigger.view.KeysView;
+import java.util.List;
+
+/**
+ * Liveness, readiness, the Camelot table and the metrics: what operators and the page ask first.
+ */
+record StatusController(LiveIndex live, Startup startup, Metrics metrics) implements Controller {
+
+  /** {@code /api/health}: the process answers; the catalog's size and generation, if open. */
+  record Health(String status, long tracks, String indexVersion, boolean ready) {}
+
+  /**
+   * {@code /api/ready}: {@code ready} with the catalog's size and generation, or {@code starting}
+   * (or {@code failed}) with what is under way (or what went wrong).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Ready(String status, Long tracks, String indexVersion, String detail) {}
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        new Route(
+            "get",
+            "/api/health",
+            "Liveness (answers while the first index is prepared), catalog size and generation",
+            List.of(),
+            ctx -> {
+              var g = live.generation();
+              ctx.json(
+                  new Health(
+                      "ok", g == null ? 0 : g.tracks(), g == null ? null : g.name(), g != null));
+            }),
+        new Route(
+            "get",
+            "/api/ready",
+            "Readiness: 200 once an index is open and serving, 503 while it is prepared",
+            List.of(),
+            ctx -> {
+              var g = live.generation();
+              if (g != null) {
+                ctx.json(new Ready("ready", (long) g.tracks(), g.name(), null));
+                return;
+              }
+              String failure = startup.failure();
+              ctx.status(503).header("Retry-After", "5");
+              ctx.json(
+                  new Ready(
+                      failure == null ? "starting" : "failed",
+                      null,
+                      null,
+                      failure == null ? startup.stage() : failure));
+            }),
+        new Route(
+            "get",
+            "/api/keys",
+            "The Camelot rules as data: each key's name and its move to every key",
+            List.of(),
+            ctx -> ctx.json(KeysView.CAMELOT)),
+        new Route(
+            "get",
+            "/metrics",
+            "Prometheus metrics (text format); 404 when metrics are off",
+            List.of(),
+            ctx -> {
+              if (!metrics.enabled()) {
+                throw new ApiException(
+                    404, "not found", "metrics are off (server.metrics in the configuration)");
+              }
+              ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+            }));
+  }
+}
