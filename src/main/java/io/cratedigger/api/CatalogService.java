@@ -6,6 +6,7 @@ import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.model.Cluster;
 import io.cratedigger.rank.MixPath;
+import io.cratedigger.rank.MixPolicy;
 import io.cratedigger.search.FacetValues;
 import io.cratedigger.track.Placeholders;
 import io.cratedigger.track.Track;
@@ -143,7 +144,9 @@ final class CatalogService {
             }
           }
           Map<String, Object> out = cluster(s, c);
-          out.put("mix", MixPath.order(distinct).stream().map(Views::track).toList());
+          // a sample, not a request: the default rules
+          List<Track> mix = MixPath.order(distinct, MixPolicy.defaults());
+          out.put("mix", mix.stream().map(Views::track).toList());
           return out;
         });
   }

@@ -8,6 +8,8 @@ import io.cratedigger.rank.MixPolicy.TempoChange;
 import io.cratedigger.rank.MixPolicy.WholeBpms;
 import io.cratedigger.track.Key;
 import io.cratedigger.track.KeyMove;
+import io.cratedigger.track.Track;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The mixing rules in their one place, each number worked out by hand. */
@@ -22,6 +24,10 @@ class MixPolicyTest {
 
   static Deck deck(Double bpm, String key) {
     return new Deck(bpm, key == null ? null : Key.parse(key), null);
+  }
+
+  static Track track(String id, Double bpm, String key) {
+    return Track.builder(id, id).tempo(bpm).key(key == null ? null : Key.parse(key)).build();
   }
 
   /**
@@ -207,5 +213,43 @@ class MixPolicyTest {
                 .filter(new Deck(null, null, 0.6))
                 .maxEnergy())
         .isEqualTo(0.6);
+  }
+
+  /**
+   * From a (124, 8A), the costs (tempo gap / 6 % + key rank, +2 for a clash): e (62 in half time,
+   * 8A) 0; d (125, 9A) 0.13 + 1; f (unknown tempo, 8B) 1 + 1; b (150, 8A) 3.49; c (126, 2A) 0.27 +
+   * 6. Take e; from e the same order (62 ×2 = 124): d. From d (9A): f 1 + 3 (diagonal) = 4 beats b
+   * 3.33 + 1 and c 0.13 + 6. From f (8B): b 1 + 1 (relative), then c.
+   */
+  @Test
+  void aMixPathTakesTheSmoothestNextTrack() {
+    List<Track> crate =
+        List.of(
+            track("a", 124.0, "8A"),
+            track("b", 150.0, "8A"),
+            track("c", 126.0, "2A"),
+            track("d", 125.0, "9A"),
+            track("e", 62.0, "8A"),
+            track("f", null, "8B"));
+    assertThat(MixPath.order(crate, DEFAULTS))
+        .extracting(Track::id)
+        .containsExactly("a", "e", "d", "f", "b", "c");
+    assertThat(MixPath.order(List.of(), DEFAULTS)).isEmpty();
+  }
+
+  /**
+   * The path follows the policy. From a (124, 8A): g (117, 7A) costs 7/124 / 6 % = 0.94 + 1
+   * (adjacent) and h (131.4, 3A) 7.4/124 / 6 % = 0.99 + 2 (boost): g first. With key lock off g is
+   * heard in 2A (+1.0 semitone), a clash, 0.94 + 6, and h in 8A (−1.0 semitone), perfect, 0.99: h
+   * first.
+   */
+  @Test
+  void aMixPathFollowsTheKeyLock() {
+    List<Track> crate =
+        List.of(track("a", 124.0, "8A"), track("g", 117.0, "7A"), track("h", 131.4, "3A"));
+    assertThat(MixPath.order(crate, DEFAULTS)).extracting(Track::id).containsExactly("a", "g", "h");
+    assertThat(MixPath.order(crate, policy(true, false, false, MixOptions.Energy.KEEP)))
+        .extracting(Track::id)
+        .containsExactly("a", "h", "g");
   }
 }
