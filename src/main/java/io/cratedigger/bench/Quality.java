@@ -1,6 +1,8 @@
 package io.cratedigger.bench;
 
-import io.cratedigger.rank.TempoReranker;
+import io.cratedigger.rank.MixOptions;
+import io.cratedigger.rank.MixPolicy;
+import io.cratedigger.rank.MixPolicy.Deck;
 import io.cratedigger.search.Recommendations;
 import io.cratedigger.track.SceneTags;
 import io.cratedigger.track.Track;
@@ -20,6 +22,16 @@ public final class Quality {
 
   /** Tempo tolerance the BPM metric uses (the default pitch range). */
   public static final double BPM_TOLERANCE = 0.06;
+
+  /**
+   * The rules the metrics judge by, pinned rather than {@link MixOptions#defaults()} so that a
+   * change of the engine's defaults does not move the yardstick: ±{@value #BPM_TOLERANCE} with half
+   * and double time, keys as released (key lock on), the diagonal move not compatible, energy
+   * ignored. The per-artist and per-release caps and the minimum score play no part here.
+   */
+  private static final MixPolicy RULES =
+      MixPolicy.of(
+          new MixOptions(BPM_TOLERANCE, true, true, false, false, MixOptions.Energy.ANY, 2, 1, 0));
 
   /**
    * The metrics over {@code answers} (one per seed; answers with no result are skipped).
@@ -73,11 +85,11 @@ public final class Quality {
         }
         if (seed.key() != null && t.key() != null) {
           keyN++;
-          key += seed.key().moveTo(t.key()).compatible() ? 1 : 0;
+          key += RULES.keyMixes(RULES.move(Deck.of(seed), Deck.of(t))) ? 1 : 0;
         }
         if (seed.tempo() != null && t.tempo() != null) {
           bpmN++;
-          bpm += TempoReranker.gap(seed.tempo(), t.tempo(), true).abs() <= BPM_TOLERANCE ? 1 : 0;
+          bpm += RULES.tempoMixes(RULES.tempo(seed.tempo(), t.tempo())) ? 1 : 0;
         }
         distinct.add(t.artists().isEmpty() ? "" : t.artists().getFirst());
         sameN++;
@@ -117,10 +129,9 @@ public final class Quality {
 
   /** The key and tempo half of {@link #qualifies}. */
   static boolean qualifiesInKeyAndTempo(Track seed, Track t) {
-    return t.key() != null
-        && t.tempo() != null
-        && seed.key().moveTo(t.key()).compatible()
-        && TempoReranker.gap(seed.tempo(), t.tempo(), true).abs() <= BPM_TOLERANCE;
+    // the seed's key and tempo are known (countsForMix) and the track's must be: nothing passes
+    // for being unknown
+    return t.key() != null && t.tempo() != null && RULES.between(Deck.of(seed), Deck.of(t)).mixes();
   }
 
   private static boolean sharesScene(List<String> seedTags, Track t) {

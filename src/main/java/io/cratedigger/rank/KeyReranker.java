@@ -5,13 +5,15 @@ import io.cratedigger.track.KeyMove;
 import java.util.List;
 
 /**
- * Harmonic compatibility on the Camelot wheel (Mixed In Key's moves): perfect 1.0, adjacent and
- * relative 0.8, the energy boosts 0.6, diagonal 0.4 when allowed and 0.1 when not, a clash 0.
+ * Harmonic compatibility on the Camelot wheel (Mixed In Key's moves), by the request's {@link
+ * MixPolicy}: perfect 1.0, adjacent and relative 0.8, the energy boosts 0.6, diagonal 0.4 when
+ * allowed and 0.1 when not, a clash 0. A move that does not mix breaks the key rule.
  *
  * <p>With key lock off, the candidate is compared in the key a listener hears once it is
- * beat-matched to the seed: its pitch moves by {@code 12·log2(seedBpm / candidateBpm)} semitones
- * (with half or double time folded in). A track two keys away can become perfect after a 6 %
- * pitch-up, and a compatible one can clash; no mainstream DJ tool computes this.
+ * beat-matched to the seed ({@link MixPolicy#heard}): its pitch moves by {@code 12·log2(seedBpm /
+ * candidateBpm)} semitones (with half or double time folded in). A track two keys away can become
+ * perfect after a 6 % pitch-up, and a compatible one can clash; no mainstream DJ tool computes
+ * this. The reason names both keys when they differ.
  */
 public final class KeyReranker implements Reranker {
   public static final String TAG = "key";
@@ -21,29 +23,12 @@ public final class KeyReranker implements Reranker {
     return TAG;
   }
 
-  /** The score of a move. */
-  public static double score(KeyMove move, boolean allowDiagonal) {
-    return switch (move) {
-      case PERFECT -> 1.0;
-      case ADJACENT, RELATIVE -> 0.8;
-      case BOOST_WHOLE_STEP, BOOST_SEMITONE -> 0.6;
-      case DIAGONAL -> allowDiagonal ? 0.4 : 0.1;
-      case CLASH -> 0.0;
-    };
-  }
-
-  /** The key the candidate is heard in once beat-matched to the seed without key lock. */
-  public static Key heard(Key candidate, double seedBpm, double candidateBpm, boolean halfDouble) {
-    TempoReranker.Gap g = TempoReranker.gap(seedBpm, candidateBpm, halfDouble);
-    // playing at seedBpm a track whose (folded) tempo is candidateBpm·factor: ratio seed/that
-    double ratio = seedBpm / (candidateBpm * g.factor());
-    return candidate.heardAt(ratio);
-  }
-
   @Override
   public List<Candidate> rerank(List<Candidate> candidates, RankContext ctx) {
     Key seed = ctx.key();
-    boolean diagonal = ctx.options().allowDiagonal();
+    MixPolicy policy = ctx.policy();
+    MixPolicy.Deck seedDeck = ctx.seed();
+    boolean diagonal = policy.options().allowDiagonal();
     for (Candidate c : candidates) {
       if (seed == null) {
         continue;
@@ -52,17 +37,11 @@ public final class KeyReranker implements Reranker {
         c.reason("key unknown");
         continue;
       }
-      Key played = c.key();
-      boolean shifted = false;
-      if (!ctx.options().keyLock() && ctx.bpm() != null && c.bpm() != null) {
-        played = heard(c.key(), ctx.bpm(), c.bpm(), ctx.options().halfDouble());
-        shifted = !played.equals(c.key());
-      }
-      KeyMove move = seed.moveTo(played);
-      c.component(Component.KEY, score(move, diagonal));
       Key released = c.key();
-      Key heard = played;
-      boolean wasShifted = shifted;
+      Key heard = policy.heard(seedDeck, MixPolicy.Deck.of(c));
+      boolean shifted = !heard.equals(released);
+      KeyMove move = seed.moveTo(heard);
+      c.component(Component.KEY, policy.keyScore(move));
       java.util.function.Supplier<String> text =
           () ->
               seed.camelot()
@@ -74,14 +53,14 @@ public final class KeyReranker implements Reranker {
                       : move == KeyMove.DIAGONAL
                           ? "diagonal move" + (diagonal ? "" : " (not allowed)")
                           : "keys clash")
-                  + (wasShifted
+                  + (shifted
                       ? " ("
                           + released.camelot()
                           + " as released, heard as "
                           + heard.camelot()
                           + " once beat-matched)"
                       : "");
-      if (move.compatible() || (move == KeyMove.DIAGONAL && diagonal)) {
+      if (policy.keyMixes(move)) {
         c.reason(text);
       } else {
         c.breaks(text);

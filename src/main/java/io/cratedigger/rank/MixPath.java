@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * Orders tracks into a playable mix: start with the first, then always take the remaining track
- * that mixes best with the one playing (tempo within ±6 % with half/double time, then the best key
- * move), the earlier one in the input on a tie. A greedy path, as a DJ builds a set by ear.
+ * that mixes best with the one playing under a {@link MixPolicy} (the smallest tempo change in
+ * units of the tolerance, then the best key move as heard), the earlier one in the input on a tie.
+ * A greedy path, as a DJ builds a set by ear.
  */
 public final class MixPath {
   private MixPath() {}
 
-  public static List<Track> order(List<Track> tracks) {
+  /** The tracks in mixing order under {@code policy}; the first stays first. */
+  public static List<Track> order(List<Track> tracks, MixPolicy policy) {
     List<Track> left = new ArrayList<>(tracks);
     List<Track> out = new ArrayList<>(tracks.size());
     if (left.isEmpty()) {
@@ -24,8 +26,9 @@ public final class MixPath {
     while (!left.isEmpty()) {
       int best = 0;
       double bestCost = Double.MAX_VALUE;
+      MixPolicy.Deck from = MixPolicy.Deck.of(current);
       for (int i = 0; i < left.size(); i++) {
-        double c = cost(current, left.get(i));
+        double c = cost(policy.between(from, MixPolicy.Deck.of(left.get(i))), policy);
         if (c < bestCost) {
           bestCost = c;
           best = i;
@@ -37,17 +40,14 @@ public final class MixPath {
     return out;
   }
 
-  /** Lower is smoother: tempo gap in units of the tolerance, plus the key move's rank. */
-  static double cost(Track from, Track to) {
-    double tempo =
-        from.tempo() == null || to.tempo() == null
-            ? 1
-            : TempoReranker.gap(from.tempo(), to.tempo(), true).abs() / 0.06;
-    int key = from.key() == null || to.key() == null ? 2 : from.key().moveTo(to.key()).rank();
-    return tempo
-        + key
-        + (to.key() != null && from.key() != null && from.key().moveTo(to.key()) == KeyMove.CLASH
-            ? 2
-            : 0);
+  /**
+   * Lower is smoother: the tempo change in units of the tolerance (1 when a tempo is unknown), plus
+   * the key move's rank (2 when a key is unknown), plus 2 more for a clash, the one move no pitch
+   * fader saves.
+   */
+  static double cost(MixPolicy.Transition t, MixPolicy policy) {
+    double tempo = t.tempo() == null ? 1 : t.tempo().abs() / policy.options().bpmTolerance();
+    int key = t.move() == null ? 2 : t.move().rank() + (t.move() == KeyMove.CLASH ? 2 : 0);
+    return tempo + key;
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the rerankers compare candidates with: the seed (or the blend of several seeds), the DJ's
- * options, the weights, and Spotify-style targets.
+ * What the rerankers compare candidates with: the seed (or the blend of several seeds), the mixing
+ * rules built from the DJ's options, the weights, and Spotify-style targets.
  *
  * @param bpm the seed's tempo, null when unknown (or no track seed)
  * @param key the seed's key, null when unknown
@@ -15,6 +15,7 @@ import java.util.Set;
  * @param releases fingerprints of the seeds' release keys (their own releases are penalised)
  * @param artists fingerprints of the seeds' artists (capped harder)
  * @param targets attribute index → target value (Spotify's {@code target_*})
+ * @param policy the mixing rules, built once per request from the DJ's options
  */
 public record RankContext(
     Double bpm,
@@ -24,7 +25,7 @@ public record RankContext(
     Set<Long> releases,
     Set<Long> artists,
     List<Target> targets,
-    MixOptions options,
+    MixPolicy policy,
     Weights weights) {
 
   /** A target value for one attribute, with that attribute's span for normalising. */
@@ -34,5 +35,29 @@ public record RankContext(
     releases = Set.copyOf(releases);
     artists = Set.copyOf(artists);
     targets = List.copyOf(targets);
+  }
+
+  /** A context whose rules are built from {@code options}. */
+  public RankContext(
+      Double bpm,
+      Key key,
+      Double energy,
+      int cluster,
+      Set<Long> releases,
+      Set<Long> artists,
+      List<Target> targets,
+      MixOptions options,
+      Weights weights) {
+    this(bpm, key, energy, cluster, releases, artists, targets, MixPolicy.of(options), weights);
+  }
+
+  /** The DJ's options the rules were built from. */
+  public MixOptions options() {
+    return policy.options();
+  }
+
+  /** The seed as the mixing rules read it. */
+  public MixPolicy.Deck seed() {
+    return new MixPolicy.Deck(bpm, key, energy);
   }
 }

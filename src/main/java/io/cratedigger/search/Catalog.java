@@ -7,6 +7,7 @@ import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.model.Cluster;
 import io.cratedigger.rank.MixPath;
+import io.cratedigger.rank.MixPolicy;
 import io.cratedigger.track.Placeholders;
 import io.cratedigger.track.Track;
 import io.cratedigger.track.Versions;
@@ -150,7 +151,8 @@ public final class Catalog {
               distinct.add(t);
             }
           }
-          return new ClusterSize(c, size(s, c), MixPath.order(distinct));
+          // a sample, not a request: the default rules
+          return new ClusterSize(c, size(s, c), MixPath.order(distinct, MixPolicy.defaults()));
         });
   }
 

@@ -1,9 +1,8 @@
 package io.cratedigger.search;
 
 import io.cratedigger.index.Schema;
-import io.cratedigger.rank.MixOptions;
+import io.cratedigger.rank.MixPolicy;
 import io.cratedigger.track.Key;
-import io.cratedigger.track.KeyMove;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,10 +29,11 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.NumericUtils;
 
 /**
- * Which tracks a DJ can mix with the seed as released: the BPM, rounded, within the tolerance (also
- * at half and double time) or unknown, and a compatible Camelot key or unknown. With key lock off
- * the key heard depends on the tempo, so only the BPM part filters. The tempo and key rerankers
- * then check exactly; this only has to be cheap and a little generous.
+ * Which tracks a DJ can mix with the seed as released, the {@link MixPolicy}'s coarse {@linkplain
+ * MixPolicy#filter filter} in a form Lucene reads: the BPM, rounded, within the tolerance (also at
+ * half and double time) or unknown, and a Camelot key that mixes or unknown. With key lock off the
+ * key heard depends on the tempo, so only the BPM part filters. The tempo and key rerankers then
+ * check exactly, by the same policy; this only has to be cheap and a little generous.
  *
  * <p>Two forms of the same rule. {@link #terms()} looks the {@link Schema#MIX_SLOT} terms up: the
  * right filter for a vector search, which needs every mixable document up front. {@link
@@ -42,7 +42,7 @@ import org.apache.lucene.util.NumericUtils;
  * cost more than the lexical query itself.
  *
  * <p>With the energy direction lift (or drop), a track whose energy is below (above) the seed's
- * does not mix either ({@link io.cratedigger.rank.EnergyReranker#against}).
+ * does not mix either ({@link MixPolicy#againstEnergy}).
  *
  * @param keys allowed keys by {@code pitchClass * 2 + spotifyMode}, null when any key mixes
  * @param bpms inclusive ranges of whole BPM, null when any tempo mixes
@@ -50,42 +50,27 @@ import org.apache.lucene.util.NumericUtils;
  */
 record MixRule(boolean[] keys, List<long[]> bpms, float minEnergy, float maxEnergy) {
 
-  /** The rule for a seed, or null when the seed has neither tempo, key nor an energy direction. */
-  static MixRule of(Double bpm, Key key, Double energy, MixOptions opt) {
-    float minEnergy = Float.NEGATIVE_INFINITY;
-    float maxEnergy = Float.POSITIVE_INFINITY;
-    if (energy != null && opt.energy() == MixOptions.Energy.LIFT) {
-      minEnergy = energy.floatValue();
-    } else if (energy != null && opt.energy() == MixOptions.Energy.DROP) {
-      maxEnergy = energy.floatValue();
-    }
-    boolean energyRule = minEnergy > Float.NEGATIVE_INFINITY || maxEnergy < Float.POSITIVE_INFINITY;
-    if (bpm == null && key == null && !energyRule) {
+  /**
+   * The policy's {@linkplain MixPolicy#filter filter} for {@code seed} as lookups, or null when the
+   * seed has neither tempo, key nor an energy bound (nothing to retrieve mixable tracks by).
+   */
+  static MixRule of(MixPolicy.Deck seed, MixPolicy policy) {
+    MixPolicy.Filter f = policy.filter(seed);
+    if (seed.bpm() == null && seed.key() == null && !f.boundsEnergy()) {
       return null;
     }
     boolean[] keys = null;
-    if (key != null && opt.keyLock()) {
+    if (f.keys() != null) {
       keys = new boolean[24];
-      for (int pc = 0; pc < 12; pc++) {
-        for (Key.Mode m : Key.Mode.values()) {
-          KeyMove move = key.moveTo(new Key(pc, m));
-          keys[slot(pc, m.spotify())] =
-              move.compatible() || (opt.allowDiagonal() && move == KeyMove.DIAGONAL);
-        }
+      for (Key k : f.keys()) {
+        keys[slot(k.pitchClass(), k.mode().spotify())] = true;
       }
     }
-    List<long[]> bpms = null;
-    if (bpm != null) {
-      bpms = new ArrayList<>();
-      double tol = opt.bpmTolerance();
-      double[] factors = opt.halfDouble() ? new double[] {1, 2, 0.5} : new double[] {1};
-      for (double f : factors) {
-        double t = bpm * f;
-        // whole-BPM buckets that overlap the range
-        bpms.add(new long[] {Math.round(t * (1 - tol)), Math.round(t * (1 + tol))});
-      }
-    }
-    return new MixRule(keys, bpms, minEnergy, maxEnergy);
+    List<long[]> bpms =
+        f.bpms() == null
+            ? null
+            : f.bpms().stream().map(w -> new long[] {w.from(), w.to()}).toList();
+    return new MixRule(keys, bpms, (float) f.minEnergy(), (float) f.maxEnergy());
   }
 
   /** Whether the rule bounds the energy (lift or drop). */

@@ -90,7 +90,10 @@ public record Recommendations(
    * @param components each component's score in 0..1 (sound, scene, tempo, key, ...)
    * @param reasons plain words, e.g. {@code 8A → 9A, adjacent key}
    * @param mixable false when the track breaks the tempo or key rule and only fills the list
-   * @param keyMove the move from the seed's key to this track's (null when either is unknown)
+   * @param keyMove the move from the seed's key to this track's as the key rule judged it: as heard
+   *     once beat-matched when key lock is off (null when either key is unknown). The seed's key
+   *     and tempo are the ones the ranking compares against: the seed track's, else the request's
+   *     {@code target_key}/{@code target_tempo}
    * @param bpmChangePct the tempo change from the seed in %, at half or double time when that is
    *     closer and allowed (null when either tempo is unknown)
    */

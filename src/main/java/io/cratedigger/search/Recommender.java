@@ -6,11 +6,10 @@ import io.cratedigger.index.Schema;
 import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.rank.Candidate;
 import io.cratedigger.rank.Component;
-import io.cratedigger.rank.EnergyReranker;
 import io.cratedigger.rank.MixOptions;
+import io.cratedigger.rank.MixPolicy;
 import io.cratedigger.rank.RankContext;
 import io.cratedigger.rank.RerankerCascade;
-import io.cratedigger.rank.TempoReranker;
 import io.cratedigger.rank.Weights;
 import io.cratedigger.track.Fingerprint;
 import io.cratedigger.track.Key;
@@ -178,7 +177,8 @@ public final class Recommender {
     // The seeds and their versions are removed after retrieval (a few extra hits make up for
     // them): a MUST_NOT per seed would make every query walk the exclusions for every document.
     Query filter = filters.isEmpty() ? null : filters.toQuery();
-    MixRule rule = MixRule.of(seed.bpm(), seed.key(), seed.energy(), opt);
+    MixPolicy policy = MixPolicy.of(opt);
+    MixRule rule = MixRule.of(new MixPolicy.Deck(seed.bpm(), seed.key(), seed.energy()), policy);
     // the term form of the rule (hundreds of sorted slot terms) is built only when a filtered
     // vector search or the fallback needs it
     int extra = 5 * (seed.excludedIds().size() + 1);
@@ -275,7 +275,7 @@ public final class Recommender {
     SceneScorer scene = new SceneScorer(s.getIndexReader(), seed, g.scenes(), w.facets());
     List<Candidate> candidates = new ArrayList<>(pool.size());
     read(s, req, seed, pool, pool.keySet(), scene, candidates);
-    long mixableFound = candidates.stream().filter(c -> mixes(c, seed, opt)).count();
+    long mixableFound = candidates.stream().filter(c -> mixes(c, seed, policy)).count();
     if (vectors && rule != null && mixableFound < MIXABLE_WANTED * req.limit()) {
       // Too few of the nearest sound-alikes mix with the seed: ask the graph for the nearest
       // among the mixable tracks only (a filtered search, slower, so only when needed).
@@ -310,12 +310,11 @@ public final class Recommender {
       Track t = TrackDocuments.fromSource(stored.document(c.doc()).getBinaryValue(Schema.SOURCE));
       Map<Component, Double> comps = new EnumMap<>(Component.class);
       c.components().forEach((k, v) -> comps.put(k, round(v)));
-      KeyMove move = seed.key() == null || c.key() == null ? null : seed.key().moveTo(c.key());
+      KeyMove move = ctx.policy().move(ctx.seed(), MixPolicy.Deck.of(c));
       Double change =
-          seed.bpm() == null || c.bpm() == null
+          ctx.bpm() == null || c.bpm() == null
               ? null
-              : Math.round(TempoReranker.gap(seed.bpm(), c.bpm(), opt.halfDouble()).signed() * 1000)
-                  / 10.0;
+              : ctx.policy().tempo(ctx.bpm(), c.bpm()).percent();
       results.add(
           new Recommendations.Recommendation(
               t, round(c.score()), comps, c.reasons(), c.mixable(), move, change));
@@ -375,23 +374,14 @@ public final class Recommender {
     }
   }
 
-  /** Whether a candidate passes the mixing rules as released (unknown values pass). */
-  static boolean mixes(Candidate c, SeedProfile seed, MixOptions opt) {
-    if (seed.energy() != null
-        && c.energy() != null
-        && EnergyReranker.against(c.energy() - seed.energy(), opt.energy())) {
-      return false;
-    }
-    if (seed.bpm() != null
-        && c.bpm() != null
-        && TempoReranker.gap(seed.bpm(), c.bpm(), opt.halfDouble()).abs() > opt.bpmTolerance()) {
-      return false;
-    }
-    if (!opt.keyLock() || seed.key() == null || c.key() == null) {
-      return true;
-    }
-    KeyMove move = seed.key().moveTo(c.key());
-    return move.compatible() || (opt.allowDiagonal() && move == KeyMove.DIAGONAL);
+  /**
+   * Whether a candidate passes the mixing rules as the rerankers will judge it (unknown values
+   * pass): with key lock off, in the key it is heard in.
+   */
+  static boolean mixes(Candidate c, SeedProfile seed, MixPolicy policy) {
+    return policy
+        .between(new MixPolicy.Deck(seed.bpm(), seed.key(), seed.energy()), MixPolicy.Deck.of(c))
+        .mixes();
   }
 
   /** The sound score reaches 0 at this many times √n, n the vector's components. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.offset;
 
 import io.cratedigger.track.Fingerprint;
 import io.cratedigger.track.Key;
-import io.cratedigger.track.KeyMove;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,7 +109,6 @@ class RerankersTest {
     assertThat(diag.reasons()).containsExactly("8A → 9B, diagonal move (not allowed)");
     assertThat(clash.components()).containsEntry(Component.KEY, 0.0);
     assertThat(clash.reasons()).containsExactly("8A → 2A, keys clash");
-    assertThat(KeyReranker.score(KeyMove.DIAGONAL, true)).isEqualTo(0.4);
   }
 
   /**
@@ -137,21 +135,25 @@ class RerankersTest {
   }
 
   /**
-   * Keep: 1 − 2·|Δ|: 0.60 → 0.70 gives 0.8. Lift: +0.10 gives 1, −0.10 gives 0, +0.02 gives 0.32.
+   * Keep: 1 − 2·|Δ|: 0.60 → 0.70 gives 0.8 (the scores of each direction: {@link MixPolicyTest}).
+   * Lift: 0.60 → 0.50 goes against it and breaks the rule.
    */
   @Test
   void energy() {
-    assertThat(EnergyReranker.score(0.10, MixOptions.Energy.KEEP)).isCloseTo(0.8, offset(1e-9));
-    assertThat(EnergyReranker.score(0.10, MixOptions.Energy.LIFT)).isEqualTo(1);
-    assertThat(EnergyReranker.score(-0.10, MixOptions.Energy.LIFT)).isEqualTo(0);
-    assertThat(EnergyReranker.score(0.02, MixOptions.Energy.LIFT)).isCloseTo(0.32, offset(1e-9));
-    assertThat(EnergyReranker.score(0.45, MixOptions.Energy.LIFT)).isCloseTo(0.6, offset(1e-9));
-    assertThat(EnergyReranker.score(-0.10, MixOptions.Energy.DROP)).isEqualTo(1);
     Candidate c = cand("c", null, null, 0.70, "c", "");
     new EnergyReranker()
         .rerank(new ArrayList<>(List.of(c)), ctx(null, null, 0.60, MixOptions.defaults()));
     assertThat(c.components().get(Component.ENERGY)).isCloseTo(0.8, offset(1e-9));
     assertThat(c.reasons()).containsExactly("lifts the energy (0.60 → 0.70)");
+    Candidate fall = cand("f", null, null, 0.50, "f", "");
+    new EnergyReranker()
+        .rerank(
+            new ArrayList<>(List.of(fall)),
+            ctx(null, null, 0.60, opts(true, false, MixOptions.Energy.LIFT)));
+    assertThat(fall.components()).containsEntry(Component.ENERGY, 0.0);
+    assertThat(fall.mixable()).isFalse();
+    assertThat(fall.reasons())
+        .containsExactly("brings the energy down (0.60 → 0.50), against lift");
   }
 
   /**

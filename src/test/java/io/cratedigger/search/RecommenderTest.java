@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.rank.MixOptions;
 import io.cratedigger.rank.Weights;
+import io.cratedigger.track.KeyMove;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -138,6 +139,29 @@ class RecommenderTest {
         all.results().stream().filter(x -> x.track().id().equals("te13")).findFirst().orElseThrow();
     assertThat(te13.mixable()).isFalse();
     assertThat(te13.reasons()).contains("brings the energy down (0.85 → 0.82), against lift");
+  }
+
+  /**
+   * Key lock off, seed te01 (128 BPM, 8A). te14 (132 BPM, 9A, adjacent as released) is played 3.1 %
+   * slower: 12·log2(128/132) = −0.53 semitones, rounded −1: heard in 2A, a clash, and the result
+   * says so in its key move as in its reasons. te08 (132, 10A) is heard in 3A, an energy boost.
+   */
+  @Test
+  void withKeyLockOffEachResultCarriesTheMoveAsHeard() throws Exception {
+    MixOptions noLock =
+        new MixOptions(0.06, true, false, false, false, MixOptions.Energy.KEEP, 100, 100, 0);
+    Recommendations r = run(withOptions("te01", 50, noLock, null));
+    var te14 =
+        r.results().stream().filter(x -> x.track().id().equals("te14")).findFirst().orElseThrow();
+    assertThat(te14.keyMove()).isEqualTo(KeyMove.CLASH);
+    assertThat(te14.bpmChangePct()).isEqualTo(3.1);
+    assertThat(te14.mixable()).isFalse();
+    assertThat(te14.reasons())
+        .contains("8A → 2A, keys clash (9A as released, heard as 2A once beat-matched)");
+    var te08 =
+        r.results().stream().filter(x -> x.track().id().equals("te08")).findFirst().orElseThrow();
+    assertThat(te08.keyMove()).isEqualTo(KeyMove.BOOST_SEMITONE);
+    assertThat(te08.mixable()).isTrue();
   }
 
   static Filters filters(
