@@ -57,6 +57,16 @@ require_jdk() {
 # CRATEDIGGER_HEAP overrides them. The vector module gives Lucene its SIMD (Panama) code paths;
 # cratedigger.home is where config/ and web/ are found; CRATEDIGGER_JAVA_OPTS adds options
 # (split on spaces).
+#
+# The vector module is an incubator module, so the JVM warns about it on every start, and no
+# option turns that off: stderr goes through a filter that drops exactly that line and passes
+# every other one as it comes. java still replaces this shell (exec: its PID is the launcher's,
+# for systemd and kill, and its exit code is the launcher's). The filter ignores INT, TERM and
+# HUP, so Ctrl-C or a signal to the whole process group stops java alone and the filter passes
+# what java says while stopping; it ends when java closes stderr. A caller that reads stderr to
+# its end gets every line; one that only waits for the exit may see the last lines a moment
+# later. Without a grep that can do it (`--line-buffered`), stderr is left as it is.
+INCUBATOR_WARNING='WARNING: Using incubator modules: jdk.incubator.vector'
 exec_cratedigger() {
   local where=()
   while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do
@@ -68,14 +78,33 @@ exec_cratedigger() {
   if [ -z "$heap" ]; then
     case "${1:-}" in index) heap=3g ;; bench) heap=4g ;; *) heap=1g ;; esac
   fi
-  # shellcheck disable=SC2086 # several options in one variable
-  exec "$JAVA_HOME/bin/java" \
-    -Xmx"$heap" \
-    --add-modules jdk.incubator.vector \
-    --enable-native-access=ALL-UNNAMED \
-    -Dcratedigger.home="$CRATEDIGGER_HOME" \
-    ${CRATEDIGGER_JAVA_OPTS:-} \
-    "${where[@]}" "$@"
+  local java=(
+    "$JAVA_HOME/bin/java"
+    -Xmx"$heap"
+    --add-modules jdk.incubator.vector
+    --enable-native-access=ALL-UNNAMED
+    -Dcratedigger.home="$CRATEDIGGER_HOME"
+  )
+  # shellcheck disable=SC2206 # several options in one variable, split on spaces
+  java+=(${CRATEDIGGER_JAVA_OPTS:-})
+  if stderr_filter_works; then
+    # -a: a line that is not valid in the locale's encoding is passed too, not summed up as
+    # "binary file matches"; grep's own exit code (1 when every line was the warning) is
+    # nobody's: java's is the one
+    exec "${java[@]}" "${where[@]}" "$@" 2> >(
+      trap '' INT TERM HUP
+      exec grep --line-buffered -a -v -x -F -e "$INCUBATOR_WARNING" >&2
+    )
+  fi
+  exec "${java[@]}" "${where[@]}" "$@"
+}
+
+# True when grep takes the options the stderr filter needs (GNU and BSD grep do; a bare busybox
+# may not). A filter that failed to start would swallow every error, not only the warning.
+stderr_filter_works() {
+  local rc=0
+  grep --line-buffered -a -v -x -F -e "$INCUBATOR_WARNING" </dev/null >/dev/null 2>&1 || rc=$?
+  [ "$rc" -le 1 ]
 }
 
 # Maven: the one on PATH when it is 3.8 or newer, otherwise the project's wrapper, which

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -80,32 +81,53 @@ class DistIT {
 
     Run version = run(home, "--version");
     assertThat(version.code()).as(version.err()).isZero();
+    // not even the JVM's "WARNING: Using incubator modules" line: the launcher filters it out
+    assertThat(version.err()).isEmpty();
     // cratedigger VERSION (COMMIT): a short hash, "-dirty" for uncommitted changes, or "unknown"
     // when built without .git; never "dev" from a jar.
     assertThat(version.out().strip())
         .matches(
             "cratedigger " + Pattern.quote(VERSION) + " \\(([0-9a-f]{7,40}(-dirty)?|unknown)\\)");
 
+    // the filter keeps what matters: java's exit code and its error line
     Path index = tmp.resolve("index");
+    Run failed = run(home, "similar", "te01", "--index", index.toString());
+    assertThat(failed.code()).as(failed.err()).isEqualTo(1);
+    assertThat(failed.err())
+        .isEqualTo(
+            "cratedigger: no index in "
+                + index
+                + "; build one with: tools/cratedigger index --input FILE\n");
+
     Path csv = Path.of(DistIT.class.getResource("/similar/catalog.csv").toURI());
     Run built =
         run(home, "index", "--input", csv.toString(), "--index", index.toString(), "--json");
     assertThat(built.code()).as(built.err()).isZero();
+    assertThat(built.err()).doesNotContain("WARNING", " INFO ");
     long tracks = JSON.readTree(built.out()).path("tracksIndexed").asLong();
     assertThat(tracks).isPositive();
 
     serveAndStop(home, index, tracks);
   }
 
-  /** Starts {@code serve} on a free port, checks health, the OpenAPI version and the page. */
+  /**
+   * Starts {@code serve} on a free port, checks health, the OpenAPI version and the page, then
+   * stops it with SIGTERM to its whole process group, as systemd does (and Ctrl-C, with SIGINT).
+   * The launcher runs in a session of its own (setsid) so that the group is the launcher's alone.
+   */
   private void serveAndStop(Path home, Path index, long tracks) throws Exception {
     Path log = tmp.resolve("serve.log");
-    Process server =
-        launcher(home, "serve", "--index", index.toString(), "--port", "0")
-            .redirectError(log.toFile())
-            .start();
+    ProcessBuilder pb = launcher(home, "serve", "--index", index.toString(), "--port", "0");
+    pb.command().addFirst(onPath("setsid").toString());
+    Process server = pb.redirectError(log.toFile()).start();
+    List<ProcessHandle> filter = List.of();
+    boolean stopped = false;
     try {
       int port = port(server, log);
+      // the launcher became java (exec), so its PID is the one systemd and kill know
+      assertThat(server.info().command())
+          .hasValueSatisfying(c -> assertThat(c).endsWith("/bin/java"));
+      filter = server.descendants().toList(); // the stderr filter, a child of java
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       HttpResponse<String> health = awaitHealth(http, port, log);
       assertThat(health.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -123,14 +145,35 @@ class DistIT {
       HttpResponse<String> page = get(http, port, "/");
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).containsIgnoringCase("<html");
+
+      signalGroup("TERM", server.pid());
+      stopped = server.waitFor(SERVER.toSeconds(), TimeUnit.SECONDS);
+      assertThat(stopped).as("serve stops on SIGTERM within %s", SERVER).isTrue();
+      assertThat(server.exitValue()).isEqualTo(128 + 15);
+      // the filter outlived the signal and passed what java said while stopping, then ended
+      for (ProcessHandle p : filter) {
+        p.onExit().get(COMMAND.toSeconds(), TimeUnit.SECONDS);
+      }
+      assertThat(Files.readAllLines(log))
+          .contains("cratedigger: stopping (finishing requests in flight)")
+          .doesNotContain("WARNING: Using incubator modules: jdk.incubator.vector");
     } finally {
-      server.destroy();
-      boolean stopped = server.waitFor(SERVER.toSeconds(), TimeUnit.SECONDS);
       if (!stopped) {
         server.destroyForcibly().waitFor(SERVER.toSeconds(), TimeUnit.SECONDS);
+        filter.forEach(ProcessHandle::destroyForcibly);
       }
-      assertThat(stopped).as("serve stops on SIGTERM within %s", SERVER).isTrue();
     }
+  }
+
+  /** {@code kill -SIGNAL -- -PGID}: the signal to every process of the group. */
+  private static void signalGroup(String signal, long pgid) throws Exception {
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(kill.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(kill.exitValue()).as(out).isZero();
   }
 
   /** Unpacks the tarball with tar, as an operator would; returns {@code cratedigger-VERSION/}. */
@@ -153,14 +196,15 @@ class DistIT {
 
   /**
    * {@code bin/cratedigger ARGS} run from a folder of its own, with JAVA_HOME unset and a PATH
-   * holding only the shell tools the script uses and a {@code java} link to this JVM's: no Maven,
-   * so the release has to find its Java runtime itself (through PATH, as on a plain server).
+   * holding only the shell tools the script uses (grep filters stderr) and a {@code java} link to
+   * this JVM's: no Maven, so the release has to find its Java runtime itself (through PATH, as on a
+   * plain server).
    */
   private ProcessBuilder launcher(Path home, String... args) throws IOException {
     Path bin = tmp.resolve("path");
     if (!Files.isDirectory(bin)) {
       Files.createDirectories(bin);
-      for (String tool : List.of("bash", "dirname", "readlink", "awk")) {
+      for (String tool : List.of("bash", "dirname", "readlink", "awk", "grep")) {
         Files.createSymbolicLink(bin.resolve(tool), onPath(tool));
       }
       Files.createSymbolicLink(
@@ -179,25 +223,42 @@ class DistIT {
     return pb;
   }
 
+  /**
+   * Runs the launcher; stdout and stderr are read to their end, which comes when the stderr filter
+   * has passed everything java wrote (it may end a moment after java).
+   */
   private Run run(Path home, String... args) throws Exception {
-    Path err = tmp.resolve("stderr.txt");
-    Process p = launcher(home, args).redirectError(err.toFile()).start();
+    Process p = launcher(home, args).start();
     p.getOutputStream().close();
-    CompletableFuture<String> out =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    CompletableFuture<String> out = readAll(p.getInputStream());
+    CompletableFuture<String> err = readAll(p.getErrorStream());
     if (!p.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly().waitFor();
       throw new AssertionError(
-          "bin/cratedigger " + String.join(" ", args) + " took over " + COMMAND + ": " + read(err));
+          "bin/cratedigger "
+              + String.join(" ", args)
+              + " took over "
+              + COMMAND
+              + ": "
+              + err.getNow("(stderr not closed)"));
     }
-    return new Run(p.exitValue(), out.get(COMMAND.toSeconds(), TimeUnit.SECONDS), read(err));
+    return new Run(
+        p.exitValue(),
+        out.get(COMMAND.toSeconds(), TimeUnit.SECONDS),
+        err.get(COMMAND.toSeconds(), TimeUnit.SECONDS));
+  }
+
+  private static CompletableFuture<String> readAll(InputStream in) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        r -> Thread.ofPlatform().daemon().name("launcher-output").start(r));
   }
 
   /**

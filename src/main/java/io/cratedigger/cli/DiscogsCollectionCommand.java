@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +37,8 @@ final class DiscogsCollectionCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "the CSV to write")
   Path out;
 
+  @Mixin ConfigOption config;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -47,7 +50,7 @@ final class DiscogsCollectionCommand implements Callable<Integer> {
               + "\"");
     }
     List<DiscogsRelease> releases;
-    try (DiscogsClient client = DiscogsCommand.client()) {
+    try (DiscogsClient client = DiscogsCommand.client(config.load())) {
       releases =
           client.collection(
               username,

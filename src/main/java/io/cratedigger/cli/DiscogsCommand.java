@@ -1,6 +1,7 @@
 package io.cratedigger.cli;
 
 import io.cratedigger.config.AppConfig;
+import io.cratedigger.config.UserCache;
 import io.cratedigger.discogs.DiscogsClient;
 import io.cratedigger.discogs.DiscogsException;
 import io.cratedigger.discogs.DiscogsRef;
@@ -55,13 +56,18 @@ final class DiscogsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** The client for api.discogs.com with DISCOGS_TOKEN and a cache under the home folder. */
-  static DiscogsClient client() {
+  /**
+   * The client for api.discogs.com with DISCOGS_TOKEN, caching in the user's cache folder, not in
+   * the installation ({@link UserCache#discogs(AppConfig)}: CRATEDIGGER_DISCOGS_CACHE, else the
+   * file's discogs.cache, else $XDG_CACHE_HOME/cratedigger/discogs or
+   * ~/.cache/cratedigger/discogs).
+   */
+  static DiscogsClient client(AppConfig cfg) {
     String base = System.getenv().getOrDefault("DISCOGS_API", "https://api.discogs.com");
     return new DiscogsClient(
         base,
         System.getenv("DISCOGS_TOKEN"),
-        AppConfig.home().resolve(".cache/discogs"),
+        UserCache.discogs(cfg).value(),
         Duration.ofSeconds(10));
   }
 
@@ -78,7 +84,7 @@ final class DiscogsCommand implements Callable<Integer> {
     }
     AppConfig cfg = config.load();
     DiscogsRelease release;
-    try (DiscogsClient client = client()) {
+    try (DiscogsClient client = client(cfg)) {
       release = client.release(ref);
     } catch (DiscogsException e) {
       throw new BadInputException(e.getMessage());

@@ -1,18 +1,10 @@
 package io.cratedigger.cli;
 
+import io.cratedigger.BuildInfo;
 import io.cratedigger.ingest.ImportException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.CodeSource;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -118,59 +110,18 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The version line, {@code cratedigger VERSION (COMMIT)}: what the jar's manifest says, written
-   * at build time (Implementation-Version from the pom, Cratedigger-Commit and
-   * Cratedigger-Commit-Dirty from git); "dev" and "unknown" when run from a classes folder.
+   * The version line, {@code cratedigger VERSION (COMMIT)}, from {@link BuildInfo#current()}: what
+   * the jar's manifest says, written at build time; "dev" and "unknown" when run from a classes
+   * folder.
    */
   static final class Version implements CommandLine.IVersionProvider {
-    static final String UNKNOWN_COMMIT = "unknown";
-    private static final Pattern COMMIT_HASH = Pattern.compile("[0-9a-f]{4,40}");
-
     @Override
     public String[] getVersion() {
-      String version = Main.class.getPackage().getImplementationVersion();
-      return new String[] {
-        "cratedigger " + (version == null ? "dev" : version) + " (" + commit(manifest()) + ")"
-      };
+      return new String[] {line(BuildInfo.current())};
     }
 
-    /**
-     * The commit a manifest names, {@code 1a2b3c4}, or {@code 1a2b3c4-dirty} when the work tree had
-     * uncommitted changes; "unknown" without one. A build without .git (a source tarball) leaves
-     * the entry empty (or, with other Maven versions, an unresolved {@code ${...}}): not a hash.
-     */
-    static String commit(Manifest manifest) {
-      if (manifest == null) {
-        return UNKNOWN_COMMIT;
-      }
-      Attributes main = manifest.getMainAttributes();
-      String id = main.getValue("Cratedigger-Commit");
-      if (id == null || !COMMIT_HASH.matcher(id).matches()) {
-        return UNKNOWN_COMMIT;
-      }
-      return "true".equals(main.getValue("Cratedigger-Commit-Dirty")) ? id + "-dirty" : id;
-    }
-
-    /**
-     * The manifest of the jar this class was loaded from, not the first one on the class path (a
-     * release runs with {@code -cp lib/*}); null when run from classes.
-     */
-    private static Manifest manifest() {
-      CodeSource source = Main.class.getProtectionDomain().getCodeSource();
-      if (source == null) {
-        return null;
-      }
-      try {
-        Path location = Path.of(source.getLocation().toURI());
-        if (!Files.isRegularFile(location)) {
-          return null;
-        }
-        try (JarFile jar = new JarFile(location.toFile())) {
-          return jar.getManifest();
-        }
-      } catch (IOException | URISyntaxException | IllegalArgumentException e) {
-        return null;
-      }
+    static String line(BuildInfo build) {
+      return "cratedigger " + build.version() + " (" + build.commit() + ")";
     }
   }
 }

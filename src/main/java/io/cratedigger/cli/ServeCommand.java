@@ -3,6 +3,7 @@ package io.cratedigger.cli;
 import io.cratedigger.api.App;
 import io.cratedigger.config.AppConfig;
 import io.cratedigger.config.ServerSettings;
+import io.cratedigger.config.UserCache;
 import io.cratedigger.index.BuildListener;
 import io.cratedigger.index.BuildOptions;
 import io.cratedigger.index.IndexBuilder;
@@ -117,6 +118,7 @@ final class ServeCommand implements Callable<Integer> {
     RequestLog requests = RequestLog.of(settings.logFormat().value());
     Map<String, String> effective = new LinkedHashMap<>(settings.describe());
     cfg.describe().forEach((k, v) -> effective.putIfAbsent(k, v + " (default or file)"));
+    effective.put("discogsCache", UserCache.discogs(cfg).toString());
     requests.configuration(effective);
     // with JSON logs standard output carries only JSON: the words for people go to stderr
     PrintStream say = requests.isJson() ? System.err : System.out;
@@ -163,7 +165,7 @@ final class ServeCommand implements Callable<Integer> {
                 cors,
                 token,
                 reindex,
-                DiscogsCommand.client(),
+                DiscogsCommand.client(cfg),
                 metrics,
                 startup,
                 requests));

@@ -21,19 +21,28 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param weights the ranking's component weights, fusion and pool sizes
  * @param server what the file says of the server's settings (each null when it says nothing; see
  *     {@link ServerSettings} for the defaults and what overrides the file)
+ * @param discogs what the file says of the Discogs client (see {@link UserCache} for the cache's
+ *     default and what overrides the file)
  */
-public record AppConfig(Path formats, Path index, Weights weights, Server server) {
+public record AppConfig(Path formats, Path index, Weights weights, Server server, Discogs discogs) {
 
   /** The {@code server} section: every value null when the file does not set it. */
   public record Server(Integer port, String host, Boolean metrics, String logFormat) {
     static final Server NONE = new Server(null, null, null, null);
   }
 
+  /** The {@code discogs} section: {@code cache}, the folder of cached answers, or null. */
+  public record Discogs(Path cache) {
+    public static final Discogs NONE = new Discogs(null);
+  }
+
   /** The file read when no {@code --config} is given. */
   public static final Path DEFAULT_FILE = Path.of("config", "cratedigger.yaml");
 
-  private static final Set<String> KEYS = Set.of("formats", "index", "ranking", "server");
+  private static final Set<String> KEYS =
+      Set.of("formats", "index", "ranking", "server", "discogs");
   private static final Set<String> SERVER_KEYS = Set.of("port", "host", "metrics", "logFormat");
+  private static final Set<String> DISCOGS_KEYS = Set.of("cache");
   private static final Set<String> RANKING_KEYS =
       Set.of("fusion", "weights", "pools", "facets", "sceneFirst");
   private static final Set<String> POOL_KEYS = Set.of("lexical", "knn");
@@ -42,6 +51,12 @@ public record AppConfig(Path formats, Path index, Weights weights, Server server
     if (formats == null || index == null || weights == null) {
       throw new IllegalArgumentException("formats, index and weights must be set");
     }
+    discogs = discogs == null ? Discogs.NONE : discogs;
+  }
+
+  /** A configuration whose file says nothing of Discogs. */
+  public AppConfig(Path formats, Path index, Weights weights, Server server) {
+    this(formats, index, weights, server, Discogs.NONE);
   }
 
   /**
@@ -107,7 +122,8 @@ public record AppConfig(Path formats, Path index, Weights weights, Server server
         path(root, "formats", d.formats()),
         path(root, "index", d.index()),
         weights(file, root.path("ranking"), d.weights()),
-        server(file, root.path("server")));
+        server(file, root.path("server")),
+        discogs(file, root.path("discogs")));
   }
 
   private static Weights weights(Path file, JsonNode r, Weights d) {
@@ -223,6 +239,21 @@ public record AppConfig(Path formats, Path index, Weights weights, Server server
       }
     }
     return new Server(port, host, metrics, logFormat);
+  }
+
+  private static Discogs discogs(Path file, JsonNode n) {
+    if (n.isMissingNode() || n.isNull()) {
+      return Discogs.NONE;
+    }
+    known(file, "discogs", n, DISCOGS_KEYS);
+    JsonNode cache = n.path("cache");
+    if (cache.isMissingNode() || cache.isNull()) {
+      return Discogs.NONE;
+    }
+    if (!cache.isString() || cache.asString().isBlank()) {
+      throw new IllegalArgumentException(file + ": discogs.cache must be a folder, got " + cache);
+    }
+    return new Discogs(home().resolve(cache.asString()).normalize());
   }
 
   private static void known(Path file, String where, JsonNode node, Set<String> keys) {

@@ -99,10 +99,24 @@ public final class IndexBuilder {
                 new java.math.BigDecimal(Double.toString(100 * max))
                     .stripTrailingZeros()
                     .toPlainString(),
-                r.skipped(),
+                inWords(r.skipped()),
                 r.file()));
       }
     }
+  }
+
+  /**
+   * Counts by reason as words, the largest first (then by name): {@code 3 malformed CSV, 1 missing
+   * title, 1 too long}.
+   */
+  static String inWords(Map<String, Long> byReason) {
+    return byReason.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> String.format(java.util.Locale.ROOT, "%,d %s", e.getValue(), e.getKey()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private Track enrich(Track t) {

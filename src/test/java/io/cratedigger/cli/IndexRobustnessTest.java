@@ -40,7 +40,7 @@ class IndexRobustnessTest {
             "cratedigger: "
                 + bad
                 + ": 2 of 4 rows (50.0 %) could not be used, more than the 10 % allowed"
-                + " (--max-skipped); the live index was kept. {malformed CSV=1, missing title=1};"
+                + " (--max-skipped); the live index was kept. 1 malformed CSV, 1 missing title;"
                 + " inspect "
                 + bad
                 + " lists them");

@@ -23,6 +23,8 @@ class AppConfigTest {
     assertThat(bundled.weights()).isEqualTo(Weights.defaults());
     assertThat(bundled.server()).isEqualTo(new AppConfig.Server(8080, "127.0.0.1", true, "text"));
     assertThat(defaults.server()).isEqualTo(new AppConfig.Server(null, null, null, null));
+    assertThat(bundled.discogs()).isEqualTo(AppConfig.Discogs.NONE);
+    assertThat(defaults.discogs()).isEqualTo(AppConfig.Discogs.NONE);
     assertThat(bundled.index()).isEqualTo(defaults.index());
     assertThat(bundled.formats()).isEqualTo(defaults.formats());
   }
@@ -31,6 +33,20 @@ class AppConfigTest {
   void metricsCanBeTurnedOff() throws Exception {
     assertThat(AppConfig.load(file("server:\n  metrics: false\n")).server().metrics()).isFalse();
     assertThat(AppConfig.load(file("index: elsewhere\n")).server().metrics()).isNull();
+  }
+
+  @Test
+  void theDiscogsCacheFolderIsRelativeToTheHome() throws Exception {
+    assertThat(AppConfig.load(file("discogs:\n  cache: /var/cache/cd\n")).discogs().cache())
+        .isEqualTo(Path.of("/var/cache/cd"));
+    assertThat(AppConfig.load(file("discogs:\n  cache: cache/discogs\n")).discogs().cache())
+        .isEqualTo(AppConfig.home().resolve("cache/discogs"));
+    Path f = file("discogs:\n  cache: 3\n");
+    assertThatThrownBy(() -> AppConfig.load(f))
+        .hasMessage(f + ": discogs.cache must be a folder, got 3");
+    Path g = file("discogs:\n  cahce: /tmp\n");
+    assertThatThrownBy(() -> AppConfig.load(g))
+        .hasMessage(g + ": unknown key \"discogs.cahce\"; known keys: cache");
   }
 
   @Test

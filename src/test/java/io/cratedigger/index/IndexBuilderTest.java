@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cratedigger.Fixtures;
 import io.cratedigger.ingest.FormatRegistry;
 import io.cratedigger.ingest.ImportException;
+import io.cratedigger.ingest.ImportReport;
 import io.cratedigger.ingest.Importer;
 import io.cratedigger.ingest.TrackCsvWriter;
 import io.cratedigger.model.FeatureModel;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -52,6 +54,41 @@ class IndexBuilderTest {
     return new IndexBuilder(IMPORTER, store, small(), BuildListener.NONE)
         .maxSkipped(1)
         .build(List.of(files), "auto");
+  }
+
+  static ImportReport skipping(long rows, Map<String, Long> skipped) {
+    long lost = skipped.values().stream().mapToLong(Long::longValue).sum();
+    return new ImportReport(
+        "cat.csv",
+        "UTF-8",
+        "cratedigger",
+        "",
+        Map.of(),
+        List.of(),
+        rows,
+        rows - lost,
+        skipped,
+        Map.of(),
+        0,
+        0,
+        0,
+        0,
+        List.of());
+  }
+
+  @Test
+  void tooManySkippedRowsAreCountedInWordsTheMostFirst() {
+    ImportReport r = skipping(20, Map.of("too long", 1L, "malformed CSV", 3L, "missing title", 1L));
+    assertThatThrownBy(() -> IndexBuilder.checkSkipped(List.of(r), 0.10))
+        .isInstanceOf(ImportException.class)
+        .hasMessage(
+            "cat.csv: 5 of 20 rows (25.0 %) could not be used, more than the 10 % allowed"
+                + " (--max-skipped); the live index was kept. 3 malformed CSV, 1 missing title,"
+                + " 1 too long; inspect cat.csv lists them");
+    ImportReport many = skipping(10_000, Map.of("missing id", 1_200L));
+    assertThatThrownBy(() -> IndexBuilder.checkSkipped(List.of(many), 0.05))
+        .hasMessageContaining("the live index was kept. 1,200 missing id; inspect");
+    IndexBuilder.checkSkipped(List.of(r), 0.25); // a quarter allowed: 5 of 20 pass
   }
 
   @Test
