@@ -97,7 +97,7 @@ class DistIT {
         .isEqualTo(
             "cratedigger: no index in "
                 + index
-                + "; build one with: tools/cratedigger index --input FILE\n");
+                + "; build one with: cratedigger index --input FILE\n");
 
     Path csv = Path.of(DistIT.class.getResource("/similar/catalog.csv").toURI());
     Run built =

@@ -88,7 +88,8 @@ public final class App {
     }
     Admission admission = Admission.forThisMachine(metrics::rejected);
     metrics.admission(admission, Admission::inFlight, Admission::waiting);
-    Map<String, Object> openapi = OpenApi.document(routes, version());
+    Map<String, Object> openapi =
+        OpenApi.document(routes, io.cratedigger.BuildInfo.current().version());
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
@@ -342,11 +343,6 @@ public final class App {
 
   private static void error(Context ctx, int status, String error, String detail) {
     ctx.status(status).json(new Error(error, detail == null ? error : detail));
-  }
-
-  private static String version() {
-    String v = App.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
   }
 
   /** Every route, controller by controller, in the order /openapi.json lists them. */

@@ -1,5 +1,6 @@
 package io.cratedigger.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,10 +56,17 @@ public final class Reports {
                     + "Median ms per phase of a similar-track query, over the queries that ran it: %s. "
                     + "Lookups look like: %s.",
                 perSecond,
-                r.phaseMedians(),
+                phases(r.phaseMedians()),
                 String.join(" | ", r.sampleLookups())))
         .data("latency", r)
         .data("inProcessPerSecond", perSecond);
+  }
+
+  /** {@code retrieve 3.2, score 1.3, ...}: a phase's name and its median in ms. */
+  static String phases(Map<String, Double> medians) {
+    List<String> parts = new ArrayList<>();
+    medians.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.2f", k, v)));
+    return String.join(", ", parts);
   }
 
   public static Report http(

@@ -204,11 +204,12 @@ final class IndexCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "  HNSW maxConn %d, beamWidth %d, %d threads, %d segments%n",
+        "  HNSW maxConn %d, beamWidth %d, %d threads, %d segment%s%n",
         r.hnsw().get("maxConn"),
         r.hnsw().get("beamWidth"),
         r.hnsw().get("threads"),
-        r.segments());
+        r.segments(),
+        r.segments() == 1 ? "" : "s");
     out.println(
         "  seconds: "
             + r.seconds().entrySet().stream()

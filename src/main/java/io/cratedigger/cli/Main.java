@@ -82,8 +82,8 @@ public final class Main implements Runnable {
           .println(
               "cratedigger: "
                   + e.getMessage()
-                  + " (see: cratedigger "
-                  + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^cratedigger ?", "")
+                  + " (see: "
+                  + cmd.getCommandSpec().qualifiedName(" ")
                   + " --help)");
       return BAD_INPUT;
     };

@@ -46,7 +46,7 @@ public final class LiveIndex implements Closeable {
                     new IllegalStateException(
                         "no index in "
                             + store.root()
-                            + "; build one with: tools/cratedigger index --input FILE"));
+                            + "; build one with: cratedigger index --input FILE"));
     return new LiveIndex(store, Generation.open(gen));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic of the harness, with the expected numbers worked out by hand. */
@@ -124,5 +125,13 @@ class BenchUnitsTest {
     String stat =
         "4242 (C2 Compiler (x)) S 4200 4200 4200 0 -1 4194368 12 0 0 0 731 42 0 0 20 0 57 0 1000";
     assertThat(ServerUnderTest.ticks(stat)).isEqualTo(773);
+  }
+
+  @Test
+  void phaseMediansReadAsWords() {
+    Map<String, Double> medians = new java.util.LinkedHashMap<>();
+    medians.put("retrieve", 3.2071);
+    medians.put("sceneMixKnn", 2.5);
+    assertThat(Reports.phases(medians)).isEqualTo("retrieve 3.21, sceneMixKnn 2.50");
   }
 }

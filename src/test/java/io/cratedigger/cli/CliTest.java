@@ -233,6 +233,18 @@ class CliTest {
   }
 
   @Test
+  void aMistypedOptionPointsToTheRightHelp() throws Exception {
+    Run top = run("--bogus");
+    assertThat(top.code()).isEqualTo(1);
+    assertThat(top.err())
+        .isEqualTo("cratedigger: Unknown option: '--bogus' (see: cratedigger --help)\n");
+    Run sub = run("similar", "te01", "--bogus");
+    assertThat(sub.code()).isEqualTo(1);
+    assertThat(sub.err())
+        .isEqualTo("cratedigger: Unknown option: '--bogus' (see: cratedigger similar --help)\n");
+  }
+
+  @Test
   void statisticsReadAsWords() {
     Map<Retrieval, Double> retrievals = new EnumMap<>(Retrieval.class);
     retrievals.put(Retrieval.KNN, 1.04);
@@ -339,7 +351,7 @@ class CliTest {
     assertThat(noIndex.code()).isEqualTo(1);
     assertThat(noIndex.err())
         .contains("no index in")
-        .contains("tools/cratedigger index --input FILE");
+        .contains("; build one with: cratedigger index --input FILE");
   }
 
   @Test
