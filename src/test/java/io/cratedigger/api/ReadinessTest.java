@@ -87,7 +87,7 @@ class ReadinessTest {
       assertThat(get(base, "/api/tracks/search?q=night").statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(get(base, "/api/health").body()).path("ready").asBoolean()).isTrue();
     } finally {
-      app.stop();
+      TestServer.stop(app);
       live.close();
     }
   }
@@ -107,7 +107,7 @@ class ReadinessTest {
               "{\"status\":\"failed\",\"detail\":\"building the demo catalog failed: No space"
                   + " left on device\"}");
     } finally {
-      app.stop();
+      TestServer.stop(app);
       live.close();
     }
   }

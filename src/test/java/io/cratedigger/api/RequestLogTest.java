@@ -57,7 +57,7 @@ class RequestLogTest {
       String made = similar.headers().firstValue("X-Request-Id").orElseThrow();
       assertThat(made).matches("[0-9a-f]{16}");
 
-      app.stop(); // the request log is written after each answer: all lines are in now
+      TestServer.stop(app); // the request log is written after each answer: all lines are in now
       String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
       assertThat(lines).hasSize(2);
       JsonNode first = JSON.readTree(lines[0]);
@@ -75,7 +75,7 @@ class RequestLogTest {
       assertThat(second.get("status").asInt()).isEqualTo(503); // no index yet
       assertThat(second.get("requestId").asString()).isEqualTo(made);
     } finally {
-      app.stop();
+      TestServer.stop(app);
       live.close();
     }
   }
