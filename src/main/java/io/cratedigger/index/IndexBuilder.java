@@ -8,9 +8,7 @@ import io.cratedigger.ingest.Importer;
 import io.cratedigger.model.FeatureModel;
 import io.cratedigger.model.SceneModel;
 import io.cratedigger.track.Track;
-import io.cratedigger.view.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,15 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * The rebuild: reads the exports (two streaming passes), fits the feature model on a sample,
@@ -124,138 +113,117 @@ public final class IndexBuilder {
   }
 
   /**
-   * Rebuilds the index from {@code files}.
+   * Rebuilds the embedded index from {@code files} into a new generation of the store.
    *
    * @throws ImportException when the inputs hold no usable track (the live index stays)
    * @throws IndexBusyException when another rebuild is running
    */
   public IndexReport build(List<Path> files, String format) throws IOException {
-    long start = System.nanoTime();
-    Map<String, Double> seconds = new LinkedHashMap<>();
-    try (IndexStore.RebuildLock lock = store.lock()) {
-      Path gen = store.newGeneration(lock);
-      boolean published = false;
-      try {
-        CatalogReader reader = new CatalogReader(importer);
-        long t = System.nanoTime();
-        listener.phase("scan", -1);
-        Reservoir sample = new Reservoir(options.sampleSize(), options.seed());
-        CatalogReader.Scan scan =
-            reader.scan(
-                files, format, f -> listener.reading("Checking " + f.getFileName(), f), sample);
-        listener.phaseDone();
-        seconds.put("scan", since(t));
-        if (scan.tracks() == 0) {
-          throw new ImportException(
-              "nothing to index: no usable track in " + String.join(", ", names(files)));
-        }
-        checkSkipped(scan.reports(), maxSkipped);
-
-        t = System.nanoTime();
-        listener.phase("model", -1);
-        FeatureModel model =
-            sample.sample().size() >= MIN_TRACKS_FOR_MODEL
-                ? FeatureModel.fit(sample.sample(), options.seed())
-                : null;
-        if (model != null) {
-          model.save(gen.resolve(FeatureModel.FILE_NAME));
-        }
-        listener.phaseDone();
-        seconds.put("model", since(t));
-
-        t = System.nanoTime();
-        listener.phase("index", scan.tracks());
-        int k = model == null ? 0 : model.clusters().size();
-        AtomicLongArray clusterSizes = new AtomicLongArray(Math.max(1, k));
-        long indexed;
-        int segments;
-        ExecutorService mergeWorkers = Executors.newFixedThreadPool(options.threads());
-        try (Directory dir = FSDirectory.open(IndexStore.luceneDir(gen));
-            IndexWriter writer = new IndexWriter(dir, writerConfig(mergeWorkers))) {
-          indexed = indexAll(reader, scan, model, writer, clusterSizes);
-          writer.commit();
-        } finally {
-          mergeWorkers.shutdown();
-        }
-        try (Directory dir = FSDirectory.open(IndexStore.luceneDir(gen))) {
-          segments = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).size();
-        }
-        listener.phaseDone();
-        seconds.put("index", since(t));
-
-        t = System.nanoTime();
-        listener.phase("scenes", -1);
-        try (Directory dir = FSDirectory.open(IndexStore.luceneDir(gen));
-            var r = org.apache.lucene.index.DirectoryReader.open(dir)) {
-          SceneModel.learn(r).save(gen.resolve(SceneModel.FILE_NAME));
-        }
-        listener.phaseDone();
-        seconds.put("scenes", since(t));
-
-        t = System.nanoTime();
-        listener.phase("verify", -1);
-        verify(gen, scan, indexed);
-        listener.phaseDone();
-        seconds.put("verify", since(t));
-
-        double total = since(start);
-        seconds.put("total", total);
-        IndexReport report =
-            report(
-                gen,
-                files,
-                format,
-                scan,
-                indexed,
-                model,
-                clusterSizes,
-                segments,
-                seconds,
-                total,
-                List.of());
-        writeReport(gen, report);
-        store.publish(lock, gen);
-        published = true;
-        List<String> deleted = names(store.cleanup(lock));
-        return report(
-            gen,
-            files,
-            format,
-            scan,
-            indexed,
-            model,
-            clusterSizes,
-            segments,
-            seconds,
-            total,
-            deleted);
-      } finally {
-        if (!published) {
-          IndexStore.deleteTree(gen);
-        }
-      }
+    try (LuceneTarget target = LuceneTarget.open(store, options)) {
+      return build(files, format, target);
     }
   }
 
-  private IndexWriterConfig writerConfig(ExecutorService mergeWorkers) {
-    IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.forIndexing());
-    cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    cfg.setRAMBufferSizeMB(options.ramBufferMb());
-    int maxConn = options.hnswMaxConn();
-    int beam = options.hnswBeamWidth();
-    int workers = options.threads();
-    cfg.setCodec(
-        new Lucene104Codec() {
-          @Override
-          public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-            // merges rebuild the graph; let them use every core
-            // Lucene refuses an executor for a single merge worker
-            return workers > 1
-                ? new Lucene99HnswVectorsFormat(maxConn, beam, workers, mergeWorkers)
-                : new Lucene99HnswVectorsFormat(maxConn, beam);
-          }
-        });
-    return cfg;
+  /**
+   * Rebuilds from {@code files} into {@code target}: scan, fit the sound model, add every track,
+   * learn the scenes, verify, publish, clean up. On any failure the target removes what it wrote
+   * and the live generation stays.
+   *
+   * @throws ImportException when the inputs hold no usable track
+   */
+  public IndexReport build(List<Path> files, String format, BuildTarget target) throws IOException {
+    long start = System.nanoTime();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    boolean published = false;
+    try {
+      CatalogReader reader = new CatalogReader(importer);
+      long t = System.nanoTime();
+      listener.phase("scan", -1);
+      Reservoir sample = new Reservoir(options.sampleSize(), options.seed());
+      CatalogReader.Scan scan =
+          reader.scan(
+              files, format, f -> listener.reading("Checking " + f.getFileName(), f), sample);
+      listener.phaseDone();
+      seconds.put("scan", since(t));
+      if (scan.tracks() == 0) {
+        throw new ImportException(
+            "nothing to index: no usable track in " + String.join(", ", names(files)));
+      }
+      checkSkipped(scan.reports(), maxSkipped);
+
+      t = System.nanoTime();
+      listener.phase("model", -1);
+      FeatureModel model =
+          sample.sample().size() >= MIN_TRACKS_FOR_MODEL
+              ? FeatureModel.fit(sample.sample(), options.seed())
+              : null;
+      if (model != null) {
+        target.saveModel(model);
+      }
+      listener.phaseDone();
+      seconds.put("model", since(t));
+
+      t = System.nanoTime();
+      listener.phase("index", scan.tracks());
+      int k = model == null ? 0 : model.clusters().size();
+      AtomicLongArray clusterSizes = new AtomicLongArray(Math.max(1, k));
+      SceneModel.Learner scenes = new SceneModel.Learner(scan.tracks());
+      long indexed = indexAll(reader, scan, model, target, scenes, clusterSizes);
+      int segments = target.complete();
+      listener.phaseDone();
+      seconds.put("index", since(t));
+
+      t = System.nanoTime();
+      listener.phase("scenes", -1);
+      target.saveScenes(scenes.model());
+      listener.phaseDone();
+      seconds.put("scenes", since(t));
+
+      t = System.nanoTime();
+      listener.phase("verify", -1);
+      if (indexed != scan.tracks()) {
+        throw new IllegalStateException(
+            "indexed " + indexed + " tracks but the inputs hold " + scan.tracks());
+      }
+      target.verify(indexed, model != null);
+      listener.phaseDone();
+      seconds.put("verify", since(t));
+
+      double total = since(start);
+      seconds.put("total", total);
+      target.saveReport(
+          report(
+              target,
+              files,
+              format,
+              scan,
+              indexed,
+              model,
+              clusterSizes,
+              segments,
+              seconds,
+              total,
+              List.of()));
+      target.publish();
+      published = true;
+      List<String> deleted = target.cleanup();
+      return report(
+          target,
+          files,
+          format,
+          scan,
+          indexed,
+          model,
+          clusterSizes,
+          segments,
+          seconds,
+          total,
+          deleted);
+    } finally {
+      if (!published) {
+        target.abort();
+      }
+    }
   }
 
   /**
@@ -266,7 +234,8 @@ public final class IndexBuilder {
       CatalogReader reader,
       CatalogReader.Scan scan,
       FeatureModel model,
-      IndexWriter writer,
+      BuildTarget target,
+      SceneModel.Learner scenes,
       AtomicLongArray clusterSizes)
       throws IOException {
     int threads = options.threads();
@@ -286,8 +255,7 @@ public final class IndexBuilder {
                     if (c >= 0) {
                       clusterSizes.incrementAndGet(c);
                     }
-                    writer.addDocument(
-                        TrackDocuments.toDocument(t, v, c, v != null && model.imputed(t)));
+                    target.add(t, v, c, v != null && model.imputed(t));
                   }
                   n += batch.size();
                   listener.indexed(batch.size());
@@ -304,7 +272,9 @@ public final class IndexBuilder {
           scan,
           f -> Function.identity(),
           t -> {
-            batcher.batch.add(enrich(t));
+            Track track = enrich(t);
+            scenes.add(track); // in reading order, on this thread
+            batcher.batch.add(track);
             if (batcher.batch.size() == BATCH) {
               put(queue, batcher.batch, workers);
               batcher.batch = new ArrayList<>(BATCH);
@@ -366,41 +336,8 @@ public final class IndexBuilder {
     }
   }
 
-  /** The new generation answers: every track is there, an id finds its track, KNN answers. */
-  private static void verify(Path gen, CatalogReader.Scan scan, long indexed) throws IOException {
-    if (indexed != scan.tracks()) {
-      throw new IllegalStateException(
-          "indexed " + indexed + " tracks but the inputs hold " + scan.tracks());
-    }
-    try (Generation g = Generation.open(gen)) {
-      var s = g.searchers().acquire();
-      try {
-        if (s.getIndexReader().numDocs() != indexed) {
-          throw new IllegalStateException(
-              "the new index holds "
-                  + s.getIndexReader().numDocs()
-                  + " documents, expected "
-                  + indexed);
-        }
-        var first = s.getIndexReader().storedFields().document(0).getBinaryValue(Schema.SOURCE);
-        Track t = TrackDocuments.fromSource(first);
-        if (s.count(KeywordField.newExactQuery(Schema.ID, t.id())) != 1) {
-          throw new IllegalStateException("the new index does not find track " + t.id() + " by id");
-        }
-        if (g.model() != null) {
-          float[] probe = new float[g.model().dimensions()];
-          if (s.search(new KnnFloatVectorQuery(Schema.VECTOR, probe, 1), 1).scoreDocs.length == 0) {
-            throw new IllegalStateException("the new index answers no vector query");
-          }
-        }
-      } finally {
-        g.searchers().release(s);
-      }
-    }
-  }
-
   private IndexReport report(
-      Path gen,
+      BuildTarget target,
       List<Path> files,
       String format,
       CatalogReader.Scan scan,
@@ -444,8 +381,8 @@ public final class IndexBuilder {
     hnsw.put("beamWidth", options.hnswBeamWidth());
     hnsw.put("threads", options.threads());
     return new IndexReport(
-        gen.getFileName().toString(),
-        store.root().toString(),
+        target.name(),
+        target.location(),
         names(files),
         scan.reports().stream()
             .map(ImportReport::format)
@@ -473,10 +410,6 @@ public final class IndexBuilder {
         deleted,
         join == null ? Map.of() : join.counts(),
         scan.reports());
-  }
-
-  private static void writeReport(Path gen, IndexReport report) throws IOException {
-    Files.writeString(gen.resolve("report.json"), Json.PRETTY.writeValueAsString(report));
   }
 
   private static double since(long t) {

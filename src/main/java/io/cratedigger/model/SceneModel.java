@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,48 +113,157 @@ public record SceneModel(Map<String, List<Near>> near, Map<String, String> displ
     return Json.MAPPER.readValue(Files.readString(file), SceneModel.class);
   }
 
-  /** Learns the model from an index's {@link Schema#SCENE} tags, releases and artists. */
+  /**
+   * Learns the model from an index's {@link Schema#SCENE} tags, releases and artists (an index
+   * written before the model was stored with it): the same {@link Learner} a rebuild feeds.
+   */
   public static SceneModel learn(IndexReader reader) throws IOException {
-    Map<String, Integer> ids = new HashMap<>();
-    List<String> tags = new ArrayList<>();
-    Map<Long, int[]> byRelease = new HashMap<>();
-    Map<Long, int[]> byArtist = new HashMap<>();
-    List<int[]> loose = new ArrayList<>(); // tracks without a release: their own context
-    int step = Math.max(1, reader.maxDoc() / MAX_DOCS);
+    Learner learner = new Learner(reader.maxDoc());
+    int step = learner.step;
     for (LeafReaderContext leaf : reader.leaves()) {
       SortedSetDocValues scene = DocValues.getSortedSet(leaf.reader(), Schema.SCENE);
       NumericDocValues release = DocValues.getNumeric(leaf.reader(), Schema.RELEASE_FP);
       SortedNumericDocValues artists = DocValues.getSortedNumeric(leaf.reader(), Schema.ARTIST_FP);
-      int[] global = new int[(int) Math.min(Integer.MAX_VALUE, scene.getValueCount())];
-      Arrays.fill(global, -1);
       int first = Math.floorMod(-leaf.docBase, step);
       for (int doc = first; doc < leaf.reader().maxDoc(); doc += step) {
         if (!scene.advanceExact(doc)) {
           continue;
         }
-        int[] t = new int[scene.docValueCount()];
-        for (int i = 0; i < t.length; i++) {
-          int ord = (int) scene.nextOrd();
-          if (global[ord] < 0) {
-            String tag = scene.lookupOrd(ord).utf8ToString();
-            global[ord] = ids.computeIfAbsent(tag, k -> add(tags, k));
-          }
-          t[i] = global[ord];
+        List<String> tags = new ArrayList<>(scene.docValueCount());
+        for (int i = 0; i < scene.docValueCount(); i++) {
+          tags.add(scene.lookupOrd(scene.nextOrd()).utf8ToString());
         }
-        Arrays.sort(t);
         long rel = release.advanceExact(doc) ? release.longValue() : 0;
-        if (rel != 0) {
-          byRelease.merge(rel, t, SceneModel::union);
-        } else {
-          loose.add(t);
+        long[] fps = new long[artists.advanceExact(doc) ? artists.docValueCount() : 0];
+        for (int i = 0; i < fps.length; i++) {
+          fps[i] = artists.nextValue();
         }
-        if (artists.advanceExact(doc)) {
-          for (int i = 0; i < artists.docValueCount(); i++) {
-            byArtist.merge(artists.nextValue(), t, SceneModel::union);
-          }
-        }
+        learner.context(tags, rel, fps);
       }
     }
+    for (String field : List.of(Schema.STYLE_EXACT, Schema.GENRE_EXACT)) {
+      Terms terms = MultiTerms.getTerms(reader, field);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum it = terms.iterator();
+      for (BytesRef t = it.next(); t != null; t = it.next()) {
+        learner.spelling(field.equals(Schema.STYLE_EXACT), t.utf8ToString(), it.docFreq());
+      }
+    }
+    return learner.model();
+  }
+
+  /**
+   * Learns the model from tracks as a rebuild reads them, before any index exists (so a cluster's
+   * generation gets the same model as the embedded one). One thread feeds it, in reading order:
+   * with more than {@value #MAX_DOCS} tracks every n-th is a context, as the index path samples
+   * every n-th document; the spellings count every track.
+   */
+  public static final class Learner {
+    private final int step;
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> tags = new ArrayList<>();
+    private final Map<Long, int[]> byRelease = new HashMap<>();
+    private final Map<Long, int[]> byArtist = new HashMap<>();
+    private final List<int[]> loose = new ArrayList<>(); // tracks without a release
+    private final Map<String, Integer> styleCounts = new TreeMap<>();
+    private final Map<String, Integer> genreCounts = new TreeMap<>();
+    private final Map<String, String> best = new HashMap<>();
+    private final Map<String, Integer> bestCount = new HashMap<>();
+    private long seen;
+
+    /**
+     * @param expected about how many tracks will come (to choose the sampling step)
+     */
+    public Learner(long expected) {
+      this.step = (int) Math.max(1, expected / MAX_DOCS);
+    }
+
+    /** One track, in reading order. */
+    public void add(io.cratedigger.track.Track t) {
+      if (seen++ % step == 0) {
+        List<String> scene = SceneTags.all(t);
+        if (!scene.isEmpty()) {
+          long[] fps =
+              t.artists().stream()
+                  .filter(a -> !io.cratedigger.track.Placeholders.artist(a))
+                  .mapToLong(io.cratedigger.track.Fingerprint::of)
+                  .toArray();
+          context(
+              scene,
+              io.cratedigger.track.Fingerprint.of(io.cratedigger.track.Versions.releaseKey(t)),
+              fps);
+        }
+      }
+      for (String v : new java.util.HashSet<>(t.styles())) {
+        styleCounts.merge(v, 1, Integer::sum);
+      }
+      for (String v : new java.util.HashSet<>(t.genres())) {
+        genreCounts.merge(v, 1, Integer::sum);
+      }
+    }
+
+    /** One sampled track's scene tags, its release ({@code 0}: none) and artists' fingerprints. */
+    void context(List<String> scene, long release, long[] artists) {
+      int[] t = new int[scene.size()];
+      for (int i = 0; i < t.length; i++) {
+        t[i] = ids.computeIfAbsent(scene.get(i), k -> SceneModel.add(tags, k));
+      }
+      Arrays.sort(t);
+      t = distinct(t);
+      if (release != 0) {
+        byRelease.merge(release, t, SceneModel::union);
+      } else {
+        loose.add(t);
+      }
+      for (long a : artists) {
+        byArtist.merge(a, t, SceneModel::union);
+      }
+    }
+
+    /**
+     * A style's (or genre's) spelling and how many tracks carry it: the most common spelling of a
+     * tag is its name, styles before genres and the first in sorted order on a tie.
+     */
+    void spelling(boolean style, String raw, int count) {
+      List<String> of = SceneTags.of(raw);
+      if (of.isEmpty()) {
+        return;
+      }
+      String tag = of.getFirst();
+      if (count > bestCount.getOrDefault(tag, 0)) {
+        bestCount.put(tag, count);
+        best.put(tag, raw);
+      }
+    }
+
+    public SceneModel model() {
+      styleCounts.forEach((raw, n) -> spelling(true, raw, n));
+      genreCounts.forEach((raw, n) -> spelling(false, raw, n));
+      styleCounts.clear();
+      genreCounts.clear();
+      return SceneModel.of(tags, byRelease, byArtist, loose, new TreeMap<>(best));
+    }
+  }
+
+  private static int[] distinct(int[] sorted) {
+    int k = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[k++] = sorted[i];
+      }
+    }
+    return k == sorted.length ? sorted : Arrays.copyOf(sorted, k);
+  }
+
+  /** The near tags from the contexts' tag sets. */
+  private static SceneModel of(
+      List<String> tags,
+      Map<Long, int[]> byRelease,
+      Map<Long, int[]> byArtist,
+      List<int[]> loose,
+      Map<String, String> display) {
     int n = tags.size();
     int[] count = new int[n];
     Map<Long, Integer> pairs = new HashMap<>();
@@ -196,7 +304,7 @@ public record SceneModel(Map<String, List<Near>> near, Map<String, String> displ
       l.sort(Comparator.comparingDouble(Near::similarity).reversed().thenComparing(Near::tag));
       out.put(tags.get(i), List.copyOf(l.subList(0, Math.min(MAX_NEAR, l.size()))));
     }
-    return new SceneModel(out, display(reader));
+    return new SceneModel(out, display);
   }
 
   private static int add(List<String> tags, String tag) {
@@ -223,33 +331,6 @@ public record SceneModel(Map<String, List<Near>> near, Map<String, String> displ
       out[k++] = v;
     }
     return k == out.length ? out : Arrays.copyOf(out, k);
-  }
-
-  /** Tag → the most common style or genre spelling whose whole name gives that tag. */
-  private static Map<String, String> display(IndexReader reader) throws IOException {
-    Map<String, String> best = new LinkedHashMap<>();
-    Map<String, Integer> bestDf = new HashMap<>();
-    for (String field : List.of(Schema.STYLE_EXACT, Schema.GENRE_EXACT)) {
-      Terms terms = MultiTerms.getTerms(reader, field);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum it = terms.iterator();
-      for (BytesRef t = it.next(); t != null; t = it.next()) {
-        String raw = t.utf8ToString();
-        List<String> tags = SceneTags.of(raw);
-        if (tags.isEmpty()) {
-          continue;
-        }
-        String tag = tags.getFirst();
-        int df = it.docFreq();
-        if (df > bestDf.getOrDefault(tag, 0)) {
-          bestDf.put(tag, df);
-          best.put(tag, raw);
-        }
-      }
-    }
-    return new TreeMap<>(best);
   }
 
   @Override

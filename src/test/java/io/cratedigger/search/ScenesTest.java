@@ -118,4 +118,16 @@ class ScenesTest {
     assertThat(m.name("techno peak time driving")).isEqualTo("Techno (Peak Time / Driving)");
     assertThat(m.name("techno")).isEqualTo("Techno");
   }
+
+  /**
+   * A rebuild learns the scenes from the tracks as it reads them (so a cluster's generation gets
+   * them too); an index without a stored model learns them from its documents. Same model.
+   */
+  @Test
+  void theRebuildLearnsWhatTheIndexWouldTeach() throws Exception {
+    SceneModel stored = live.search((s, g) -> g.scenes());
+    SceneModel fromIndex = live.search((s, g) -> SceneModel.learn(s.getIndexReader()));
+    assertThat(stored.near()).isNotEmpty().isEqualTo(fromIndex.near());
+    assertThat(stored.display()).isNotEmpty().isEqualTo(fromIndex.display());
+  }
 }
