@@ -1,5 +1,6 @@
 package io.cratedigger.config;
 
+import io.cratedigger.opensearch.ClusterSettings;
 import io.cratedigger.rank.Weights;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     {@link ServerSettings} for the defaults and what overrides the file)
  * @param discogs what the file says of the Discogs client (see {@link UserCache} for the cache's
  *     default and what overrides the file)
+ * @param cluster what the file says of the backend and the OpenSearch cluster (see {@link
+ *     BackendSettings} for the defaults and what overrides the file)
  */
-public record AppConfig(Path formats, Path index, Weights weights, Server server, Discogs discogs) {
+public record AppConfig(
+    Path formats, Path index, Weights weights, Server server, Discogs discogs, Cluster cluster) {
 
   /** The {@code server} section: every value null when the file does not set it. */
   public record Server(Integer port, String host, Boolean metrics, String logFormat) {
@@ -36,11 +40,21 @@ public record AppConfig(Path formats, Path index, Weights weights, Server server
     public static final Discogs NONE = new Discogs(null);
   }
 
+  /**
+   * The {@code backend} key and the {@code opensearch} section ({@code url}, {@code shards}, {@code
+   * replicas}): every value null when the file does not set it. Credentials are never read from the
+   * file (see {@link io.cratedigger.opensearch.ClusterSettings}).
+   */
+  public record Cluster(Backend backend, String url, Integer shards, Integer replicas) {
+    public static final Cluster NONE = new Cluster(null, null, null, null);
+  }
+
   /** The file read when no {@code --config} is given. */
   public static final Path DEFAULT_FILE = Path.of("config", "cratedigger.yaml");
 
   private static final Set<String> KEYS =
-      Set.of("formats", "index", "ranking", "server", "discogs");
+      Set.of("formats", "index", "ranking", "server", "discogs", "backend", "opensearch");
+  private static final Set<String> OPENSEARCH_KEYS = Set.of("url", "shards", "replicas");
   private static final Set<String> SERVER_KEYS = Set.of("port", "host", "metrics", "logFormat");
   private static final Set<String> DISCOGS_KEYS = Set.of("cache");
   private static final Set<String> RANKING_KEYS =
@@ -52,9 +66,15 @@ public record AppConfig(Path formats, Path index, Weights weights, Server server
       throw new IllegalArgumentException("formats, index and weights must be set");
     }
     discogs = discogs == null ? Discogs.NONE : discogs;
+    cluster = cluster == null ? Cluster.NONE : cluster;
   }
 
-  /** A configuration whose file says nothing of Discogs. */
+  /** A configuration whose file says nothing of the backend. */
+  public AppConfig(Path formats, Path index, Weights weights, Server server, Discogs discogs) {
+    this(formats, index, weights, server, discogs, Cluster.NONE);
+  }
+
+  /** A configuration whose file says nothing of Discogs nor of the backend. */
   public AppConfig(Path formats, Path index, Weights weights, Server server) {
     this(formats, index, weights, server, Discogs.NONE);
   }
@@ -123,7 +143,63 @@ public record AppConfig(Path formats, Path index, Weights weights, Server server
         path(root, "index", d.index()),
         weights(file, root.path("ranking"), d.weights()),
         server(file, root.path("server")),
-        discogs(file, root.path("discogs")));
+        discogs(file, root.path("discogs")),
+        cluster(file, root.path("backend"), root.path("opensearch")));
+  }
+
+  private static Cluster cluster(Path file, JsonNode backendNode, JsonNode n) {
+    Backend backend = null;
+    if (!backendNode.isMissingNode() && !backendNode.isNull()) {
+      if (!backendNode.isString()) {
+        throw new IllegalArgumentException(
+            file + ": backend must be lucene or opensearch, got " + backendNode);
+      }
+      try {
+        backend = Backend.parse(backendNode.asString());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ": " + e.getMessage());
+      }
+    }
+    if (n.isMissingNode() || n.isNull()) {
+      return new Cluster(backend, null, null, null);
+    }
+    if (!n.isObject()) {
+      throw new IllegalArgumentException(
+          file + ": opensearch must be a section (url, shards, replicas), got " + n);
+    }
+    known(file, "opensearch", n, OPENSEARCH_KEYS);
+    String url = null;
+    if (n.has("url") && !n.get("url").isNull()) {
+      if (!n.get("url").isString() || n.get("url").asString().isBlank()) {
+        throw new IllegalArgumentException(
+            file + ": opensearch.url must be a URL, got " + n.get("url"));
+      }
+      url = n.get("url").asString();
+      if (url.matches("(?i)[a-z][a-z0-9+.-]*://[^/@]*@.*")) {
+        // a secret in a file is a secret in backups and repositories: refused, not even echoed
+        throw new IllegalArgumentException(
+            file
+                + ": opensearch.url must not hold credentials; set them in the environment"
+                + " (CRATEDIGGER_OPENSEARCH_USER and CRATEDIGGER_OPENSEARCH_PASSWORD, or"
+                + " CRATEDIGGER_OPENSEARCH_API_KEY)");
+      }
+    }
+    return new Cluster(
+        backend,
+        url,
+        count(file, "opensearch.shards", n.get("shards"), 1, ClusterSettings.MAX_SHARDS),
+        count(file, "opensearch.replicas", n.get("replicas"), 0, ClusterSettings.MAX_REPLICAS));
+  }
+
+  private static Integer count(Path file, String where, JsonNode n, int min, int max) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
+      throw new IllegalArgumentException(
+          file + ": " + where + " must be a whole number " + min + ".." + max + ", got " + n);
+    }
+    return n.asInt();
   }
 
   private static Weights weights(Path file, JsonNode r, Weights d) {

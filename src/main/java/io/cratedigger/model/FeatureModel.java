@@ -186,26 +186,11 @@ public final class FeatureModel {
 
   /** Writes the model as indented JSON, replacing {@code file} atomically where possible. */
   public void save(Path file) throws IOException {
-    List<String> names = scaler.features().stream().map(AudioFeature::field).toList();
-    ModelFile m =
-        new ModelFile(
-            FORMAT,
-            ModelFile.TRANSFORM,
-            names,
-            scaler.clip(),
-            scaler.means(),
-            scaler.sds(),
-            pca.center(),
-            pca.components(),
-            pca.eigenvalues(),
-            centroids.clone(),
-            clusters,
-            report);
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
-      Files.writeString(tmp, Json.PRETTY.writeValueAsString(m) + "\n");
+      Files.writeString(tmp, Json.PRETTY.writeValueAsString(modelFile()) + "\n");
       try {
         // A reader (the server reloading) sees the old model or the new one, never half a file.
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -217,17 +202,57 @@ public final class FeatureModel {
     }
   }
 
+  /**
+   * The model as compact JSON: what {@link #save} writes, without the indentation. For stores other
+   * than a file (a search cluster keeps it with the generation); {@link #fromJson} reads it.
+   */
+  public String toJson() {
+    return Json.MAPPER.writeValueAsString(modelFile());
+  }
+
+  private ModelFile modelFile() {
+    List<String> names = scaler.features().stream().map(AudioFeature::field).toList();
+    return new ModelFile(
+        FORMAT,
+        ModelFile.TRANSFORM,
+        names,
+        scaler.clip(),
+        scaler.means(),
+        scaler.sds(),
+        pca.center(),
+        pca.components(),
+        pca.eigenvalues(),
+        centroids.clone(),
+        clusters,
+        report);
+  }
+
   /** Reads a model written by {@link #save}. */
   public static FeatureModel load(Path file) throws IOException {
+    return parse(Files.readString(file), file.toString());
+  }
+
+  /**
+   * Reads a model from the JSON of {@link #toJson} (or of a {@link #save}d file).
+   *
+   * @param json the model's JSON
+   * @param where where it came from, for the error message (e.g. a generation's name)
+   * @throws IOException when it is not a model this version reads
+   */
+  public static FeatureModel fromJson(String json, String where) throws IOException {
+    return parse(json, where);
+  }
+
+  private static FeatureModel parse(String json, String where) throws IOException {
     ModelFile m;
     try {
-      m = Json.MAPPER.readValue(Files.readString(file), ModelFile.class);
+      m = Json.MAPPER.readValue(json, ModelFile.class);
     } catch (JacksonException e) {
-      throw new IOException(file + " is not a feature model: " + e.getOriginalMessage(), e);
+      throw new IOException(where + " is not a feature model: " + e.getOriginalMessage(), e);
     }
     if (m.format() != FORMAT) {
       throw new IOException(
-          file
+          where
               + " has model format "
               + m.format()
               + ", this version reads "
@@ -243,7 +268,7 @@ public final class FeatureModel {
       Pca pca = new Pca(m.pcaCenter(), m.components(), m.eigenvalues());
       return new FeatureModel(scaler, pca, m.centroids(), m.clusters(), m.report());
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IOException(file + " is not a valid feature model: " + e.getMessage(), e);
+      throw new IOException(where + " is not a valid feature model: " + e.getMessage(), e);
     }
   }
 

@@ -57,6 +57,24 @@ class FeatureModelTest {
   }
 
   @Test
+  void theJsonFormGivesIdenticalVectorsAndSavesTheSameFile(@TempDir Path dir) throws IOException {
+    String json = model.toJson();
+    assertThat(json.lines().count()).isEqualTo(1); // compact, for a stored document
+    FeatureModel read = FeatureModel.fromJson(json, "cratedigger-gen-000001/model");
+    for (Track t : catalog) {
+      assertThat(read.vector(t)).as(t.id()).isEqualTo(model.vector(t));
+    }
+    Path a = dir.resolve("a.json");
+    Path b = dir.resolve("b.json");
+    model.save(a);
+    read.save(b);
+    assertThat(Files.readString(b)).isEqualTo(Files.readString(a));
+    assertThatThrownBy(() -> FeatureModel.fromJson("{\"format\": 2}", "gen-x/model"))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("gen-x/model has model format 2");
+  }
+
+  @Test
   void fileIsReadableJson(@TempDir Path dir) throws IOException {
     Path file = dir.resolve(FeatureModel.FILE_NAME);
     model.save(file);
