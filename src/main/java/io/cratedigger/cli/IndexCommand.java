@@ -102,11 +102,17 @@ final class IndexCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
+  @Mixin BackendOption backend;
+
+  @Mixin ShardOption shards;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Path dir = index != null ? index : config.load().index();
+    io.cratedigger.config.AppConfig cfg = config.load();
+    Path dir = index != null ? index : cfg.index();
+    io.cratedigger.config.BackendSettings where = backend.resolve(cfg, System.getenv(), shards);
     BuildOptions d = BuildOptions.defaults();
     BuildOptions options;
     try {
@@ -133,8 +139,16 @@ final class IndexCommand implements Callable<Integer> {
       if (!features.isEmpty()) {
         builder.joinFeatures(io.cratedigger.ingest.FeatureJoin.load(importer, features));
       }
-      report = builder.build(inputs, format);
-    } catch (io.cratedigger.index.IndexBusyException e) {
+      if (where.backend() == io.cratedigger.config.Backend.OPENSEARCH) {
+        // a new cratedigger-gen-N in the cluster; the alias moves only once it is verified
+        try (var target = io.cratedigger.opensearch.ClusterTarget.open(where.cluster(), options)) {
+          report = builder.build(inputs, format, target);
+        }
+      } else {
+        report = builder.build(inputs, format);
+      }
+    } catch (io.cratedigger.index.IndexBusyException
+        | io.cratedigger.opensearch.ClusterException e) {
       throw new BadInputException(e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -358,4 +358,42 @@ class ClusterTargetIT {
     }
     assertThat(client.aliasTargets(ClusterTarget.ALIAS)).isEmpty();
   }
+
+  /**
+   * The rebuild a user runs ({@code index --backend opensearch}): IndexBuilder reads the export,
+   * fits the model, learns the scenes and writes into the cluster; the cluster's generation carries
+   * the same tracks, the same sound model and the same scene model as the embedded build of the
+   * same file.
+   */
+  @Test
+  void indexBuilderWritesTheSameGenerationIntoTheCluster(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path csv = Path.of(ClusterTargetIT.class.getResource("/similar/catalog.csv").toURI());
+    var builder =
+        new io.cratedigger.index.IndexBuilder(
+            new Importer(FormatRegistry.bundled()),
+            new io.cratedigger.index.IndexStore(dir),
+            OPTIONS,
+            io.cratedigger.index.BuildListener.NONE);
+    IndexReport cluster;
+    try (ClusterTarget target = ClusterTarget.open(settings, OPTIONS)) {
+      cluster = builder.build(List.of(csv), "auto", target);
+    }
+    IndexReport embedded = builder.build(List.of(csv), "auto");
+
+    assertThat(cluster.generation()).isEqualTo("cratedigger-gen-000001");
+    assertThat(cluster.tracksIndexed())
+        .isEqualTo(embedded.tracksIndexed())
+        .isEqualTo(tracks.size());
+    assertThat(client.aliasTargets(ClusterTarget.ALIAS)).containsExactly(cluster.generation());
+    var meta = new ClusterMeta(client);
+    var gen = io.cratedigger.index.Generation.open(dir.resolve(embedded.generation()));
+    try (gen) {
+      assertThat(meta.scenes(cluster.generation()).orElseThrow()).isEqualTo(gen.scenes());
+      FeatureModel stored = meta.model(cluster.generation()).orElseThrow();
+      for (Track t : tracks) {
+        assertThat(stored.vector(t)).isEqualTo(gen.model().vector(t));
+      }
+    }
+  }
 }
