@@ -105,6 +105,13 @@ final class ServeCommand implements Callable<Integer> {
       throw new BadInputException("--port must be 0..65535, got " + port);
     }
     AppConfig cfg = config.load();
+    if (cfg.cluster() != null
+        && cfg.cluster().backend() == io.cratedigger.config.Backend.OPENSEARCH) {
+      // said plainly rather than serving the embedded index as if it were the cluster
+      throw new BadInputException(
+          "the configuration says backend: opensearch, but serve answers from the embedded index"
+              + " only so far (index --backend opensearch works); set backend: lucene to serve");
+    }
     ServerSettings settings;
     try {
       settings =

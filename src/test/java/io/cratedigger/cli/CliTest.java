@@ -233,6 +233,19 @@ class CliTest {
   }
 
   @Test
+  void serveRefusesAClusterBackendItCannotServeYet() throws Exception {
+    Path cfg = tmp.resolve("cluster.yaml");
+    Files.writeString(cfg, "backend: opensearch\nopensearch:\n  url: http://127.0.0.1:9\n");
+    Run r = run("serve", "--config", cfg.toString(), "--port", "0");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "cratedigger: the configuration says backend: opensearch, but serve answers from the"
+                + " embedded index only so far (index --backend opensearch works); set backend:"
+                + " lucene to serve\n");
+  }
+
+  @Test
   void aMistypedOptionPointsToTheRightHelp() throws Exception {
     Run top = run("--bogus");
     assertThat(top.code()).isEqualTo(1);
