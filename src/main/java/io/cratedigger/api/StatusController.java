@@ -12,8 +12,11 @@ import java.util.List;
  */
 record StatusController(LiveIndex live, Startup startup, Metrics metrics) implements Controller {
 
-  /** {@code /api/health}: the process answers; the catalog's size and generation, if open. */
-  record Health(String status, long tracks, String indexVersion, boolean ready) {}
+  /**
+   * {@code /api/health}: the process answers; the catalog's size and generation, if open, and where
+   * the index lives ({@code lucene}: embedded in this process).
+   */
+  record Health(String status, long tracks, String indexVersion, boolean ready, String backend) {}
 
   /**
    * {@code /api/ready}: {@code ready} with the catalog's size and generation, or {@code starting}
@@ -34,7 +37,11 @@ record StatusController(LiveIndex live, Startup startup, Metrics metrics) implem
               var g = live.generation();
               ctx.json(
                   new Health(
-                      "ok", g == null ? 0 : g.tracks(), g == null ? null : g.name(), g != null));
+                      "ok",
+                      g == null ? 0 : g.tracks(),
+                      g == null ? null : g.name(),
+                      g != null,
+                      "lucene"));
             }),
         new Route(
             "get",

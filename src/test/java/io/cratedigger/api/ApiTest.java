@@ -98,6 +98,7 @@ class ApiTest {
     assertThat(text(a.json(), "/status")).isEqualTo("ok");
     assertThat(integer(a.json(), "/tracks")).isEqualTo(63);
     assertThat(text(a.json(), "/indexVersion")).startsWith("gen-");
+    assertThat(text(a.json(), "/backend")).isEqualTo("lucene");
     assertThat(a.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(a.raw().headers().firstValue("X-Frame-Options")).contains("DENY");
     assertThat(a.raw().headers().firstValue("Content-Security-Policy"))

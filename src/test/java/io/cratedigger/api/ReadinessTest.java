@@ -44,7 +44,8 @@ class ReadinessTest {
       String base = "http://127.0.0.1:" + app.port();
       assertThat(live.ready()).isFalse();
       assertThat(get(base, "/api/health").body())
-          .isEqualTo("{\"status\":\"ok\",\"tracks\":0,\"indexVersion\":null,\"ready\":false}");
+          .isEqualTo(
+              "{\"status\":\"ok\",\"tracks\":0,\"indexVersion\":null,\"ready\":false,\"backend\":\"lucene\"}");
 
       HttpResponse<String> ready = get(base, "/api/ready");
       assertThat(ready.statusCode()).isEqualTo(503);
