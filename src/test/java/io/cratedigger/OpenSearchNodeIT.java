@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,16 +47,7 @@ class OpenSearchNodeIT {
 
   @BeforeEach
   void requireNode() {
-    String url = System.getenv("CRATEDIGGER_OPENSEARCH_URL");
-    if (url == null || url.isBlank()) {
-      String why =
-          "CRATEDIGGER_OPENSEARCH_URL is not set: start a node with `tools/opensearch-node start`"
-              + " and set it to the URL that prints";
-      if (System.getenv("CRATEDIGGER_REQUIRE_OPENSEARCH") != null) {
-        throw new AssertionError("OPENSEARCH TEST REQUIRED BUT CANNOT RUN: " + why);
-      }
-      Assumptions.abort(why);
-    }
+    String url = OpenSearchTestNode.url();
     node = URI.create(url.endsWith("/") ? url : url + "/");
   }
 

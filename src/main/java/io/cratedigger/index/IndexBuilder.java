@@ -191,34 +191,13 @@ public final class IndexBuilder {
 
       double total = since(start);
       seconds.put("total", total);
-      target.saveReport(
+      IndexReport report =
           report(
-              target,
-              files,
-              format,
-              scan,
-              indexed,
-              model,
-              clusterSizes,
-              segments,
-              seconds,
-              total,
-              List.of()));
+              target, files, format, scan, indexed, model, clusterSizes, segments, seconds, total);
+      target.saveReport(report);
       target.publish();
       published = true;
-      List<String> deleted = target.cleanup();
-      return report(
-          target,
-          files,
-          format,
-          scan,
-          indexed,
-          model,
-          clusterSizes,
-          segments,
-          seconds,
-          total,
-          deleted);
+      return report.withDeleted(target.cleanup());
     } finally {
       if (!published) {
         target.abort();
@@ -346,8 +325,7 @@ public final class IndexBuilder {
       AtomicLongArray clusterSizes,
       int segments,
       Map<String, Double> seconds,
-      double total,
-      List<String> deleted) {
+      double total) {
     Map<String, Long> skipped = new TreeMap<>();
     Map<String, Long> dropped = new TreeMap<>();
     List<String> samples = new ArrayList<>();
@@ -407,7 +385,7 @@ public final class IndexBuilder {
         segments,
         seconds,
         indexed / total,
-        deleted,
+        List.of(),
         join == null ? Map.of() : join.counts(),
         scan.reports());
   }

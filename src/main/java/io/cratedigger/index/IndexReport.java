@@ -43,6 +43,36 @@ public record IndexReport(
   /** One cluster's name and how many indexed tracks it holds. */
   public record ClusterSize(int id, String name, long tracks) {}
 
+  /** The same report with the generations the publish made obsolete and deleted. */
+  public IndexReport withDeleted(List<String> deleted) {
+    return new IndexReport(
+        generation,
+        indexDir,
+        files,
+        format,
+        rowsRead,
+        tracksKept,
+        skipped,
+        dropped,
+        merged,
+        withAudioFeatures,
+        withBpm,
+        withKey,
+        samples,
+        tracksIndexed,
+        pcaComponents,
+        pcaVarianceKept,
+        clusterCriterion,
+        clusters,
+        hnsw,
+        segments,
+        seconds,
+        tracksPerSecond,
+        deleted,
+        featureJoin,
+        inputs);
+  }
+
   public IndexReport {
     files = List.copyOf(files);
     skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));

@@ -37,20 +37,6 @@ public record RankContext(
     targets = List.copyOf(targets);
   }
 
-  /** A context whose rules are built from {@code options}. */
-  public RankContext(
-      Double bpm,
-      Key key,
-      Double energy,
-      int cluster,
-      Set<Long> releases,
-      Set<Long> artists,
-      List<Target> targets,
-      MixOptions options,
-      Weights weights) {
-    this(bpm, key, energy, cluster, releases, artists, targets, MixPolicy.of(options), weights);
-  }
-
   /** The DJ's options the rules were built from. */
   public MixOptions options() {
     return policy.options();

@@ -178,7 +178,8 @@ public final class Recommender {
     // them): a MUST_NOT per seed would make every query walk the exclusions for every document.
     Query filter = filters.isEmpty() ? null : filters.toQuery();
     MixPolicy policy = MixPolicy.of(opt);
-    MixRule rule = MixRule.of(new MixPolicy.Deck(seed.bpm(), seed.key(), seed.energy()), policy);
+    MixPolicy.Deck seedDeck = new MixPolicy.Deck(seed.bpm(), seed.key(), seed.energy());
+    MixRule rule = MixRule.of(seedDeck, policy);
     // the term form of the rule (hundreds of sorted slot terms) is built only when a filtered
     // vector search or the fallback needs it
     int extra = 5 * (seed.excludedIds().size() + 1);
@@ -275,7 +276,7 @@ public final class Recommender {
     SceneScorer scene = new SceneScorer(s.getIndexReader(), seed, g.scenes(), w.facets());
     List<Candidate> candidates = new ArrayList<>(pool.size());
     read(s, req, seed, pool, pool.keySet(), scene, candidates);
-    long mixableFound = candidates.stream().filter(c -> mixes(c, seed, policy)).count();
+    long mixableFound = candidates.stream().filter(c -> mixes(c, seedDeck, policy)).count();
     if (vectors && rule != null && mixableFound < MIXABLE_WANTED * req.limit()) {
       // Too few of the nearest sound-alikes mix with the seed: ask the graph for the nearest
       // among the mixable tracks only (a filtered search, slower, so only when needed).
@@ -298,7 +299,7 @@ public final class Recommender {
     }
 
     long t2 = System.nanoTime();
-    RankContext ctx = context(seed, req, opt, w);
+    RankContext ctx = context(seed, req, policy, w);
     RerankerCascade.Result ranked = cascade.run(candidates, ctx);
     List<Candidate> top =
         ranked.candidates().subList(0, Math.min(req.limit(), ranked.candidates().size()));
@@ -378,10 +379,8 @@ public final class Recommender {
    * Whether a candidate passes the mixing rules as the rerankers will judge it (unknown values
    * pass): with key lock off, in the key it is heard in.
    */
-  static boolean mixes(Candidate c, SeedProfile seed, MixPolicy policy) {
-    return policy
-        .between(new MixPolicy.Deck(seed.bpm(), seed.key(), seed.energy()), MixPolicy.Deck.of(c))
-        .mixes();
+  static boolean mixes(Candidate c, MixPolicy.Deck seed, MixPolicy policy) {
+    return policy.between(seed, MixPolicy.Deck.of(c)).mixes();
   }
 
   /** The sound score reaches 0 at this many times √n, n the vector's components. */
@@ -419,7 +418,7 @@ public final class Recommender {
   }
 
   private static RankContext context(
-      SeedProfile seed, RecommendRequest req, MixOptions opt, Weights w) {
+      SeedProfile seed, RecommendRequest req, MixPolicy policy, Weights w) {
     List<RankContext.Target> targets = new ArrayList<>();
     req.targets()
         .forEach(
@@ -446,7 +445,7 @@ public final class Recommender {
         Fingerprint.of(seed.releases()),
         Fingerprint.of(seed.artists()),
         targets,
-        opt,
+        policy,
         w);
   }
 

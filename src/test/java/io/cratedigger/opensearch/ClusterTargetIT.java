@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,16 +51,7 @@ class ClusterTargetIT {
 
   @BeforeAll
   static void node() throws Exception {
-    String url = System.getenv("CRATEDIGGER_OPENSEARCH_URL");
-    if (url == null || url.isBlank()) {
-      String why =
-          "CRATEDIGGER_OPENSEARCH_URL is not set: start a node with `tools/opensearch-node start`"
-              + " and set it to the URL that prints";
-      if (System.getenv("CRATEDIGGER_REQUIRE_OPENSEARCH") != null) {
-        throw new AssertionError("OPENSEARCH TEST REQUIRED BUT CANNOT RUN: " + why);
-      }
-      Assumptions.abort(why);
-    }
+    String url = io.cratedigger.OpenSearchTestNode.url();
     settings = ClusterSettings.of(url, 1, 1, System.getenv());
     client = ClusterClient.connect(settings);
     Path csv = Path.of(ClusterTargetIT.class.getResource("/similar/catalog.csv").toURI());

@@ -48,7 +48,7 @@ class RerankersTest {
         Fingerprint.of(Set.of("seedrelease")),
         Fingerprint.of(Set.of("Seed Artist")),
         List.of(),
-        opt,
+        MixPolicy.of(opt),
         Weights.defaults());
   }
 
