@@ -57,6 +57,11 @@ public enum Attribute {
     return field;
   }
 
+  /** Whether the values are whole numbers (an int field). */
+  public boolean integer() {
+    return integer;
+  }
+
   public double min() {
     return min;
   }

@@ -71,7 +71,7 @@ public final class Browse {
       throw new InvalidRequestException(
           "page × per_page must be at most " + MAX_DEPTH + ", got " + ((long) page * perPage));
     }
-    Filters resolved = Recommender.resolve(s, filters);
+    Filters resolved = Recommender.resolve(new LuceneTracks(s, null), filters);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     List<String> terms = terms(words);
     for (int i = 0; i < terms.size(); i++) {

@@ -27,15 +27,16 @@ import org.apache.lucene.util.BytesRef;
  * Reads what ranking needs about candidates from doc values and vectors, in document order, one
  * pass per segment: no stored fields (those are read only for the results returned).
  */
-final class CandidateReader {
+public final class CandidateReader {
   /** Facet fields read for the scene score. */
-  static final List<String> FACETS = List.of(Schema.SCENE, Schema.LABEL_EXACT, Schema.ARTIST_EXACT);
+  public static final List<String> FACETS =
+      List.of(Schema.SCENE, Schema.LABEL_EXACT, Schema.ARTIST_EXACT);
 
   /**
    * A candidate and the seed facet values it shares (field → values), for the scene score and
    * reasons.
    */
-  record Read(Candidate candidate, Map<String, List<String>> facets) {}
+  public record Read(Candidate candidate, Map<String, List<String>> facets) {}
 
   private CandidateReader() {}
 

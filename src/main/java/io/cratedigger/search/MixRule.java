@@ -6,8 +6,10 @@ import io.cratedigger.track.Key;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.document.FloatField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -48,7 +50,7 @@ import org.apache.lucene.util.NumericUtils;
  * @param bpms inclusive ranges of whole BPM, null when any tempo mixes
  * @param minEnergy, maxEnergy the energy range that mixes (unknown energy passes)
  */
-record MixRule(boolean[] keys, List<long[]> bpms, float minEnergy, float maxEnergy) {
+public record MixRule(boolean[] keys, List<long[]> bpms, float minEnergy, float maxEnergy) {
 
   /**
    * The policy's {@linkplain MixPolicy#filter filter} for {@code seed} as lookups, or null when the
@@ -74,7 +76,7 @@ record MixRule(boolean[] keys, List<long[]> bpms, float minEnergy, float maxEner
   }
 
   /** Whether the rule bounds the energy (lift or drop). */
-  boolean boundsEnergy() {
+  public boolean boundsEnergy() {
     return minEnergy > Float.NEGATIVE_INFINITY || maxEnergy < Float.POSITIVE_INFINITY;
   }
 
@@ -103,8 +105,8 @@ record MixRule(boolean[] keys, List<long[]> bpms, float minEnergy, float maxEner
     return false;
   }
 
-  /** The rule as a lookup of {@link Schema#MIX_SLOT} terms (see {@link MixSlotQuery}). */
-  Query terms() {
+  /** The Camelot keys that mix (the unknown key always does). */
+  public List<String> camelots() {
     List<String> camelots = new ArrayList<>();
     for (int pc = 0; pc < 12; pc++) {
       for (Key.Mode m : Key.Mode.values()) {
@@ -113,6 +115,35 @@ record MixRule(boolean[] keys, List<long[]> bpms, float minEnergy, float maxEner
         }
       }
     }
+    return camelots;
+  }
+
+  /**
+   * The {@link Schema#MIX_SLOT} terms of the tracks whose key and whole BPM mix, an unknown key or
+   * BPM included: the terms {@link MixSlotQuery} walks, for a backend that looks terms up one by
+   * one. Null when any tempo mixes (then only {@link #camelots()} filter).
+   */
+  public List<String> slots() {
+    if (bpms == null) {
+      return null;
+    }
+    List<String> keys = new ArrayList<>(camelots());
+    keys.add("?");
+    Set<String> out = new LinkedHashSet<>();
+    for (String c : keys) {
+      for (long[] w : bpms) {
+        for (long b = Math.max(0, w[0]); b <= w[1]; b++) {
+          out.add(c + "@" + b);
+        }
+      }
+      out.add(c + "@?");
+    }
+    return List.copyOf(out);
+  }
+
+  /** The rule as a lookup of {@link Schema#MIX_SLOT} terms (see {@link MixSlotQuery}). */
+  Query terms() {
+    List<String> camelots = camelots();
     Query slotQuery = new MixSlotQuery(camelots, bpms);
     if (!boundsEnergy()) {
       return slotQuery;

@@ -3,7 +3,6 @@ package io.cratedigger.search;
 import io.cratedigger.InvalidRequestException;
 import io.cratedigger.index.Generation;
 import io.cratedigger.index.Schema;
-import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.rank.Candidate;
 import io.cratedigger.rank.Component;
 import io.cratedigger.rank.MixOptions;
@@ -25,21 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The recommendation engine: the same for {@code similar}, the HTTP API and the Spotify-style
@@ -66,17 +51,6 @@ public final class Recommender {
 
   /** A facet value in more of the catalog than this only retrieves if nothing rarer exists. */
   static final double MAX_RETRIEVAL_SHARE = 0.30;
-
-  /** Most popular first (unknown popularity last), then in index order. */
-  private static final Sort POPULAR_FIRST =
-      new Sort(
-          new org.apache.lucene.search.SortedNumericSortField(
-              Schema.POPULARITY,
-              SortField.Type.INT,
-              true,
-              org.apache.lucene.search.SortedNumericSelector.Type.MIN,
-              Integer.MIN_VALUE),
-          SortField.FIELD_DOC);
 
   /** A defining scene tag in more of the catalog than this does not retrieve. */
   static final double MAX_SCENE_SHARE = 0.50;
@@ -109,14 +83,13 @@ public final class Recommender {
    * to the pool would add a thread's wake-up to the critical path; the chains' wake-ups are hidden
    * behind it.
    */
-  private Map<Retrieval, TopDocs> runAll(Map<Retrieval, Callable<TopDocs>> tasks)
-      throws IOException {
+  private Map<Retrieval, int[]> runAll(Map<Retrieval, Callable<int[]>> tasks) throws IOException {
     List<Retrieval> names = new ArrayList<>(tasks.keySet());
     int chains =
         retrievals == null
             ? 0
             : Math.min(names.size() - 1, Runtime.getRuntime().availableProcessors() - 1);
-    List<Future<Map<Retrieval, TopDocs>>> running = new ArrayList<>(chains);
+    List<Future<Map<Retrieval, int[]>>> running = new ArrayList<>(chains);
     for (int c = 0; c < chains; c++) {
       List<Retrieval> chain = new ArrayList<>();
       for (int i = 1 + c; i < names.size(); i += chains) {
@@ -125,14 +98,14 @@ public final class Recommender {
       running.add(
           retrievals.submit(
               () -> {
-                Map<Retrieval, TopDocs> out = new EnumMap<>(Retrieval.class);
+                Map<Retrieval, int[]> out = new EnumMap<>(Retrieval.class);
                 for (Retrieval k : chain) {
                   out.put(k, tasks.get(k).call());
                 }
                 return out;
               }));
     }
-    Map<Retrieval, TopDocs> out = new EnumMap<>(Retrieval.class);
+    Map<Retrieval, int[]> out = new EnumMap<>(Retrieval.class);
     for (int i = 0; i < (chains == 0 ? names.size() : 1); i++) {
       out.put(names.get(i), call(tasks.get(names.get(i))));
     }
@@ -155,7 +128,7 @@ public final class Recommender {
     return out;
   }
 
-  private static TopDocs call(Callable<TopDocs> task) throws IOException {
+  private static int[] call(Callable<int[]> task) throws IOException {
     try {
       return task.call();
     } catch (IOException | RuntimeException e) {
@@ -165,137 +138,98 @@ public final class Recommender {
     }
   }
 
+  /** {@link #recommend(TrackIndex, RecommendRequest, boolean)} on the embedded index. */
   public Recommendations recommend(
       IndexSearcher s, Generation g, RecommendRequest req, boolean countSeedPools)
       throws IOException {
+    return recommend(new LuceneTracks(s, g), req, countSeedPools);
+  }
+
+  /**
+   * Recommends for one request: the retrievers' lists ({@link #retrievers}) fused into one pool
+   * ({@link Pool}), every candidate read and scored, then the {@link RerankerCascade}.
+   *
+   * @param countSeedPools whether to count each seed's pool before and after the filters (the
+   *     Spotify-style answer reports them)
+   */
+  public Recommendations recommend(TrackIndex ix, RecommendRequest req, boolean countSeedPools)
+      throws IOException {
     long t0 = System.nanoTime();
-    Filters filters = resolve(s, req.filters());
+    Filters filters = resolve(ix, req.filters());
     Weights w = req.fusion() == null ? weights : weights.withFusion(req.fusion());
-    SeedProfile seed = SeedProfile.build(s, g, req, w.facets());
+    SeedProfile seed = SeedProfile.build(ix, req, w.facets());
     MixOptions opt = req.options();
 
-    // The seeds and their versions are removed after retrieval (a few extra hits make up for
-    // them): a MUST_NOT per seed would make every query walk the exclusions for every document.
-    Query filter = filters.isEmpty() ? null : filters.toQuery();
     MixPolicy policy = MixPolicy.of(opt);
     MixPolicy.Deck seedDeck = new MixPolicy.Deck(seed.bpm(), seed.key(), seed.energy());
     MixRule rule = MixRule.of(seedDeck, policy);
-    // the term form of the rule (hundreds of sorted slot terms) is built only when a filtered
-    // vector search or the fallback needs it
+    Map<String, Map<String, Integer>> dfs = ix.docFreqs(keys(seed.facets()));
+    int size = ix.size();
+    Match filter = Match.of(filters);
+    // The seeds and their versions are removed after retrieval (a few extra hits make up for
+    // them): a MUST_NOT per seed would make every query walk the exclusions for every document.
     int extra = 5 * (seed.excludedIds().size() + 1);
-    Map<Integer, int[]> pool = new LinkedHashMap<>(); // doc -> {lexicalRank, knnRank}
+    boolean vectors = seed.vector() != null && ix.model() != null;
 
-    Query lexical = lexicalQuery(s, seed);
-    boolean vectors = seed.vector() != null && g.model() != null;
-    // The retrievals are independent: run them side by side (the costliest first, see runAll),
-    // collect them in a fixed order.
-    Map<Retrieval, Callable<TopDocs>> tasks = new LinkedHashMap<>();
-    boolean sceneMixPool = vectors && rule != null && !seed.sceneTags().isEmpty();
-    if (lexical != null && rule != null && !sceneMixPool) {
-      // the scene-sharing tracks that also mix: without this pool they would lose their place
-      // to sound-alikes and fill only the lower part of the list
-      Query mixes = rule.perDocument();
+    Map<Retrieval, Double> taskMs = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Retrieval, Callable<int[]>> tasks = new LinkedHashMap<>();
+    for (Retriever r :
+        retrievers(seed, rule, filter, lexicalTerms(seed, dfs, size), vectors, w, extra)) {
       tasks.put(
-          Retrieval.MIXABLE_LEXICAL,
-          () -> s.search(and(and(lexical, mixes), filter), MIXABLE_POOL));
-    }
-    if (!vectors && rule != null && !seed.sceneTags().isEmpty()) {
-      // no sound to order by (a Beatport chart, a featureless seed): the scene-sharing tracks that
-      // mix, most popular first
-      Query sceneMixes = and(and(sceneQuery(seed.sceneTags()), rule.perDocument()), filter);
-      tasks.put(
-          Retrieval.SCENE_MIXABLE, () -> s.search(sceneMixes, SCENE_POOL + extra, POPULAR_FIRST));
-    }
-    if (sceneMixPool) {
-      // the nearest in sound among the tracks that share the scene and mix: what the top of the
-      // list is made of when the scene comes first (in real collections sound alone finds the
-      // scene only a quarter of the time). Compared exactly: the tracks that share the scene and
-      // mix are about 1 % of the catalog (see NearestAmong)
-      List<Query> sceneMixes = new ArrayList<>(List.of(rule.terms(), sceneQuery(seed.sceneTags())));
-      if (filter != null) {
-        sceneMixes.add(filter);
-      }
-      tasks.put(
-          Retrieval.SCENE_MIX_KNN,
+          r.kind(),
           () -> {
-            TopDocs exact =
-                NearestAmong.search(s, sceneMixes, seed.vector(), SCENE_POOL + extra, MAX_EXACT);
-            return exact != null
-                ? exact
-                : s.search(
-                    new KnnFloatVectorQuery(
-                        Schema.VECTOR,
-                        seed.vector(),
-                        SCENE_POOL + extra,
-                        and(and(sceneMixes.get(0), sceneMixes.get(1)), filter)),
-                    SCENE_POOL + extra);
+            long st = System.nanoTime();
+            int[] refs = ix.retrieve(r);
+            taskMs.put(r.kind(), round((System.nanoTime() - st) / 1e6));
+            return refs;
           });
     }
-    if (lexical != null) {
-      tasks.put(Retrieval.LEXICAL, () -> s.search(and(lexical, filter), w.lexicalPool() + extra));
-    }
-    if (vectors) {
-      tasks.put(
-          Retrieval.KNN,
-          () ->
-              s.search(
-                  new KnnFloatVectorQuery(
-                      Schema.VECTOR, seed.vector(), w.knnPool() + extra, filter),
-                  w.knnPool() + extra));
-    }
-    Map<Retrieval, Double> taskMs = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<Retrieval, Callable<TopDocs>> timed = new LinkedHashMap<>();
-    tasks.forEach(
-        (k, t) ->
-            timed.put(
-                k,
-                () -> {
-                  long st = System.nanoTime();
-                  TopDocs d = t.call();
-                  taskMs.put(k, round((System.nanoTime() - st) / 1e6));
-                  return d;
-                }));
-    Map<Retrieval, TopDocs> hits = runAll(timed);
+    Map<Retrieval, int[]> hits = runAll(tasks);
+    Pool pool = new Pool();
     int lex =
-        hits.containsKey(Retrieval.LEXICAL) ? collect(hits.get(Retrieval.LEXICAL), pool, 0) : 0;
-    int knn = hits.containsKey(Retrieval.KNN) ? collect(hits.get(Retrieval.KNN), pool, 1) : 0;
+        hits.containsKey(Retrieval.LEXICAL)
+            ? pool.add(Retrieval.LEXICAL, hits.get(Retrieval.LEXICAL))
+            : 0;
+    int knn =
+        hits.containsKey(Retrieval.KNN) ? pool.add(Retrieval.KNN, hits.get(Retrieval.KNN)) : 0;
     int mixable = 0;
     for (Retrieval k :
         List.of(Retrieval.MIXABLE_LEXICAL, Retrieval.SCENE_MIX_KNN, Retrieval.SCENE_MIXABLE)) {
-      mixable += hits.containsKey(k) ? collect(hits.get(k), pool, -1) : 0;
+      mixable += hits.containsKey(k) ? pool.add(k, hits.get(k)) : 0;
     }
     String fallbackUsed = null;
     if (pool.size() <= seed.excludedIds().size()) {
       // nothing to match on (no style, no vector): the mixable tracks, most popular first
-      Query fallback = and(rule == null ? MatchAllDocsQuery.INSTANCE : rule.terms(), filter);
-      collect(s.search(fallback, w.lexicalPool() + extra, POPULAR_FIRST), pool, -1);
+      Match mixes = rule == null ? Match.ALL : new Match.Mixes(rule, false);
+      pool.add(
+          Retrieval.SCENE_MIXABLE,
+          ix.retrieve(
+              new Retriever.Popular(
+                  Retrieval.SCENE_MIXABLE, Match.and(mixes, filter), w.lexicalPool() + extra)));
       fallbackUsed = "popular tracks passing the filters and mixing rules";
     }
 
     long t1 = System.nanoTime();
-    SceneScorer scene = new SceneScorer(s.getIndexReader(), seed, g.scenes(), w.facets());
+    SceneScorer scene = new SceneScorer(size, dfs, seed, ix.scenes(), w.facets());
     List<Candidate> candidates = new ArrayList<>(pool.size());
-    read(s, req, seed, pool, pool.keySet(), scene, candidates);
+    read(ix, req, seed, pool, pool.refs(), scene, candidates);
     long mixableFound = candidates.stream().filter(c -> mixes(c, seedDeck, policy)).count();
     if (vectors && rule != null && mixableFound < MIXABLE_WANTED * req.limit()) {
       // Too few of the nearest sound-alikes mix with the seed: ask the graph for the nearest
       // among the mixable tracks only (a filtered search, slower, so only when needed).
       long st = System.nanoTime();
-      TopDocs more =
-          s.search(
-              new KnnFloatVectorQuery(
-                  Schema.VECTOR, seed.vector(), MIXABLE_POOL, and(rule.terms(), filter)),
-              MIXABLE_POOL);
+      int[] more =
+          ix.retrieve(
+              new Retriever.Nearest(
+                  Retrieval.MIXABLE_KNN,
+                  seed.vector(),
+                  Match.and(new Match.Mixes(rule, false), filter),
+                  MIXABLE_POOL,
+                  0));
       taskMs.put(Retrieval.MIXABLE_KNN, round((System.nanoTime() - st) / 1e6));
-      List<Integer> fresh = new ArrayList<>();
-      for (ScoreDoc sd : more.scoreDocs) {
-        if (!pool.containsKey(sd.doc)) {
-          pool.put(sd.doc, new int[2]);
-          fresh.add(sd.doc);
-        }
-      }
-      mixable += more.scoreDocs.length;
-      read(s, req, seed, pool, fresh, scene, candidates);
+      int[] fresh = pool.addNew(Retrieval.MIXABLE_KNN, more);
+      mixable += more.length;
+      read(ix, req, seed, pool, fresh, scene, candidates);
     }
 
     long t2 = System.nanoTime();
@@ -306,9 +240,9 @@ public final class Recommender {
     int mixableReturned = (int) top.stream().filter(Candidate::mixable).count();
 
     List<Recommendations.Recommendation> results = new ArrayList<>(top.size());
-    var stored = s.storedFields();
-    for (Candidate c : top) {
-      Track t = TrackDocuments.fromSource(stored.document(c.doc()).getBinaryValue(Schema.SOURCE));
+    List<Track> tracks = ix.tracks(top.stream().mapToInt(Candidate::doc).toArray());
+    for (int i = 0; i < top.size(); i++) {
+      Candidate c = top.get(i);
       Map<Component, Double> comps = new EnumMap<>(Component.class);
       c.components().forEach((k, v) -> comps.put(k, round(v)));
       KeyMove move = ctx.policy().move(ctx.seed(), MixPolicy.Deck.of(c));
@@ -318,7 +252,7 @@ public final class Recommender {
               : ctx.policy().tempo(ctx.bpm(), c.bpm()).percent();
       results.add(
           new Recommendations.Recommendation(
-              t, round(c.score()), comps, c.reasons(), c.mixable(), move, change));
+              tracks.get(i), round(c.score()), comps, c.reasons(), c.mixable(), move, change));
     }
     var ms =
         new Recommendations.Timings(
@@ -338,37 +272,87 @@ public final class Recommender {
             fallbackUsed,
             ms);
     List<Recommendations.SeedInfo> infos =
-        countSeedPools ? seedPools(s, seed, filterQuery(filters, seed)) : seed.seedInfos();
+        countSeedPools ? seedPools(ix, seed, filters) : seed.seedInfos();
     return new Recommendations(
         infos, seed.tracks().isEmpty() ? null : seed.tracks().getFirst(), results, stats);
   }
 
-  /** Reads {@code docs} from doc values and scores their sound and scene. */
+  /**
+   * The retrievers of a request, costliest first (see {@link #runAll}): each returns a ranked list
+   * for the {@link Pool}.
+   */
+  private static List<Retriever> retrievers(
+      SeedProfile seed,
+      MixRule rule,
+      Match filter,
+      List<Retriever.Term> lexical,
+      boolean vectors,
+      Weights w,
+      int extra) {
+    List<Retriever> out = new ArrayList<>();
+    boolean scene = !seed.sceneTags().isEmpty();
+    boolean sceneMixPool = vectors && rule != null && scene;
+    if (!lexical.isEmpty() && rule != null && !sceneMixPool) {
+      // the scene-sharing tracks that also mix: without this pool they would lose their place
+      // to sound-alikes and fill only the lower part of the list
+      out.add(
+          new Retriever.Lexical(
+              Retrieval.MIXABLE_LEXICAL,
+              lexical,
+              Match.and(new Match.Mixes(rule, true), filter),
+              MIXABLE_POOL));
+    }
+    Match sceneTags = Match.anyOf(Schema.SCENE, seed.sceneTags());
+    if (!vectors && rule != null && scene) {
+      // no sound to order by (a Beatport chart, a featureless seed): the scene-sharing tracks that
+      // mix, most popular first
+      out.add(
+          new Retriever.Popular(
+              Retrieval.SCENE_MIXABLE,
+              Match.and(sceneTags, new Match.Mixes(rule, true), filter),
+              SCENE_POOL + extra));
+    }
+    if (sceneMixPool) {
+      // the nearest in sound among the tracks that share the scene and mix: what the top of the
+      // list is made of when the scene comes first (in real collections sound alone finds the
+      // scene only a quarter of the time). Compared exactly: the tracks that share the scene and
+      // mix are about 1 % of the catalog (see NearestAmong)
+      out.add(
+          new Retriever.Nearest(
+              Retrieval.SCENE_MIX_KNN,
+              seed.vector(),
+              Match.and(new Match.Mixes(rule, false), sceneTags, filter),
+              SCENE_POOL + extra,
+              MAX_EXACT));
+    }
+    if (!lexical.isEmpty()) {
+      out.add(new Retriever.Lexical(Retrieval.LEXICAL, lexical, filter, w.lexicalPool() + extra));
+    }
+    if (vectors) {
+      out.add(new Retriever.Nearest(Retrieval.KNN, seed.vector(), filter, w.knnPool() + extra, 0));
+    }
+    return out;
+  }
+
+  /** Reads {@code refs} and scores their sound and scene. */
   private static void read(
-      IndexSearcher s,
+      TrackIndex ix,
       RecommendRequest req,
       SeedProfile seed,
-      Map<Integer, int[]> pool,
-      java.util.Collection<Integer> docs,
+      Pool pool,
+      int[] refs,
       SceneScorer scene,
       List<Candidate> into)
       throws IOException {
-    int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
     java.util.Set<Long> excludedSongs = Fingerprint.of(seed.excludedSongs());
     for (CandidateReader.Read r :
-        CandidateReader.read(
-            s.getIndexReader(),
-            ids,
-            !req.targets().isEmpty(),
-            scene.wanted(),
-            seed.excludedIds())) {
+        ix.read(refs, !req.targets().isEmpty(), scene.wanted(), seed.excludedIds())) {
       Candidate c = r.candidate();
       if (excludedSongs.contains(c.song())) {
         continue; // a seed, or a version of one
       }
-      int[] ranks = pool.get(c.doc());
-      c.lexicalRank(ranks[0]);
-      c.knnRank(ranks[1]);
+      c.lexicalRank(pool.lexicalRank(c.doc()));
+      c.knnRank(pool.knnRank(c.doc()));
       sound(c, seed.vector());
       scene.score(c, r.facets());
       into.add(c);
@@ -450,33 +434,28 @@ public final class Recommender {
   }
 
   /** The filters with styles, genres and labels in the catalog's spelling. */
-  static Filters resolve(IndexSearcher s, Filters f) throws IOException {
+  static Filters resolve(TrackIndex ix, Filters f) throws IOException {
     if (f.isEmpty()) {
       return f;
     }
-    var r = s.getIndexReader();
     return new Filters(
         f.minYear(),
         f.maxYear(),
-        spell(r, Schema.LABEL_EXACT, f.labels(), "label", true),
-        spell(r, Schema.LABEL_EXACT, f.excludeLabels(), "label", false),
-        spell(r, Schema.STYLE_EXACT, f.styles(), "style", true),
-        spell(r, Schema.STYLE_EXACT, f.excludeStyles(), "style", false),
-        spell(r, Schema.GENRE_EXACT, f.genres(), "genre", true),
-        spell(r, Schema.GENRE_EXACT, f.excludeGenres(), "genre", false),
+        spell(ix, Schema.LABEL_EXACT, f.labels(), "label", true),
+        spell(ix, Schema.LABEL_EXACT, f.excludeLabels(), "label", false),
+        spell(ix, Schema.STYLE_EXACT, f.styles(), "style", true),
+        spell(ix, Schema.STYLE_EXACT, f.excludeStyles(), "style", false),
+        spell(ix, Schema.GENRE_EXACT, f.genres(), "genre", true),
+        spell(ix, Schema.GENRE_EXACT, f.excludeGenres(), "genre", false),
         f.ranges());
   }
 
   private static List<String> spell(
-      org.apache.lucene.index.IndexReader r,
-      String field,
-      List<String> typed,
-      String what,
-      boolean required)
+      TrackIndex ix, String field, List<String> typed, String what, boolean required)
       throws IOException {
     List<String> out = new ArrayList<>();
     for (String t : typed) {
-      List<String> found = FacetValues.resolve(r, field, t);
+      List<String> found = ix.spell(field, t);
       if (found.isEmpty() && required) {
         throw new InvalidRequestException("no " + what + " \"" + t + "\" in the catalog");
       }
@@ -485,139 +464,103 @@ public final class Recommender {
     return out;
   }
 
-  private static Query filterQuery(Filters filters, SeedProfile seed) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(filters.toQuery(), Occur.FILTER);
-    for (String id : seed.excludedIds()) {
-      b.add(KeywordField.newExactQuery(Schema.ID, id), Occur.MUST_NOT);
-    }
-    for (String song : seed.excludedSongs()) {
-      b.add(KeywordField.newExactQuery(Schema.SONG, song), Occur.MUST_NOT);
-    }
-    return b.build();
-  }
-
   /**
-   * Seed facets as weighted term clauses; BM25 gives each its IDF. Only discriminative values
-   * retrieve (in at most {@value #MAX_RETRIEVAL_SHARE} of the tracks, or else the rarest few): a
-   * "Electronic" that half the catalog shares adds almost nothing to a BM25 score but would make
-   * the query score half the catalog. The scene score still counts every facet. The seeds' defining
-   * scene tags retrieve unless they are in more than {@value #MAX_SCENE_SHARE} of the tracks: they
-   * are the scene, and a seed with a rare label and artist must still find it. Null when the seeds
-   * have none.
+   * Seed facets as weighted terms; BM25 gives each its IDF. Only discriminative values retrieve (in
+   * at most {@value #MAX_RETRIEVAL_SHARE} of the tracks, or else the rarest few): a "Electronic"
+   * that half the catalog shares adds almost nothing to a BM25 score but would make the query score
+   * half the catalog. The scene score still counts every facet. The seeds' defining scene tags
+   * retrieve unless they are in more than {@value #MAX_SCENE_SHARE} of the tracks: they are the
+   * scene, and a seed with a rare label and artist must still find it. Empty when the seeds have
+   * none in the catalog.
+   *
+   * @param dfs field → value → document frequency of the seeds' facet values
+   * @param n tracks in the catalog
    */
-  private static Query lexicalQuery(IndexSearcher s, SeedProfile seed) throws IOException {
-    record Clause(Term term, float boost, int df, boolean scene) {}
+  static List<Retriever.Term> lexicalTerms(
+      SeedProfile seed, Map<String, Map<String, Integer>> dfs, int n) {
+    record Clause(Retriever.Term term, int df, boolean scene) {}
     List<Clause> clauses = new ArrayList<>();
-    int n = s.getIndexReader().maxDoc();
     for (var field : seed.facets().entrySet()) {
       for (var v : field.getValue().entrySet()) {
-        Term t = new Term(field.getKey(), v.getKey());
-        int df = s.getIndexReader().docFreq(t);
+        int df = dfs.getOrDefault(field.getKey(), Map.of()).getOrDefault(v.getKey(), 0);
         if (df > 0) {
           boolean scene =
               field.getKey().equals(Schema.SCENE) && seed.sceneTags().contains(v.getKey());
-          clauses.add(new Clause(t, v.getValue().floatValue(), df, scene));
+          clauses.add(
+              new Clause(
+                  new Retriever.Term(field.getKey(), v.getKey(), v.getValue().floatValue()),
+                  df,
+                  scene));
         }
       }
     }
-    if (clauses.isEmpty()) {
-      return null;
-    }
     clauses.sort(java.util.Comparator.comparingInt(Clause::df));
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int used = 0;
+    List<Retriever.Term> out = new ArrayList<>();
     for (Clause c : clauses) {
       boolean rare = c.df() <= MAX_RETRIEVAL_SHARE * n;
       boolean scene = c.scene() && c.df() <= MAX_SCENE_SHARE * n;
-      if (used >= MAX_RETRIEVAL_TERMS || (used >= MIN_RETRIEVAL_TERMS && !rare && !scene)) {
+      if (out.size() >= MAX_RETRIEVAL_TERMS
+          || (out.size() >= MIN_RETRIEVAL_TERMS && !rare && !scene)) {
         continue;
       }
-      b.add(new BoostQuery(new TermQuery(c.term()), c.boost()), Occur.SHOULD);
-      used++;
-    }
-    return b.build();
-  }
-
-  /** Tracks carrying any of the scene tags. */
-  private static Query sceneQuery(java.util.Collection<String> tags) {
-    return KeywordField.newSetQuery(Schema.SCENE, tags.stream().map(BytesRef::new).toList());
-  }
-
-  /** {@code a} filtered by {@code b}; {@code a} itself when {@code b} is null. */
-  private static Query and(Query a, Query b) {
-    return b == null
-        ? a
-        : new BooleanQuery.Builder().add(a, Occur.MUST).add(b, Occur.FILTER).build();
-  }
-
-  /** Adds hits to the pool; side 0 lexical, 1 KNN (ranks kept for RRF), -1 ranks not kept. */
-  private static int collect(TopDocs hits, Map<Integer, int[]> pool, int side) {
-    int rank = 0;
-    for (ScoreDoc sd : hits.scoreDocs) {
-      rank++;
-      int[] ranks = pool.computeIfAbsent(sd.doc, d -> new int[2]);
-      if (side >= 0 && ranks[side] == 0) {
-        ranks[side] = rank;
-      }
-    }
-    return hits.scoreDocs.length;
-  }
-
-  /** Spotify's per-seed pool sizes: tracks matching the seed, before and after the filters. */
-  private static List<Recommendations.SeedInfo> seedPools(
-      IndexSearcher s, SeedProfile seed, Query filter) throws IOException {
-    List<Recommendations.SeedInfo> out = new ArrayList<>();
-    int t = 0;
-    for (Recommendations.SeedInfo info : seed.seedInfos()) {
-      Query q =
-          switch (info.type()) {
-            case "track" -> seedTrackQuery(seed.tracks().get(t++));
-            case "artist" ->
-                anyOf(
-                    Schema.ARTIST_EXACT,
-                    FacetValues.resolve(s.getIndexReader(), Schema.ARTIST_EXACT, info.id()));
-            default -> {
-              BooleanQuery.Builder b = new BooleanQuery.Builder();
-              b.add(
-                  anyOf(
-                      Schema.STYLE_EXACT,
-                      FacetValues.resolve(s.getIndexReader(), Schema.STYLE_EXACT, info.id())),
-                  Occur.SHOULD);
-              b.add(
-                  anyOf(
-                      Schema.GENRE_EXACT,
-                      FacetValues.resolve(s.getIndexReader(), Schema.GENRE_EXACT, info.id())),
-                  Occur.SHOULD);
-              yield b.build();
-            }
-          };
-      out.add(
-          new Recommendations.SeedInfo(
-              info.id(), info.type(), s.count(q), s.count(and(q, filter))));
+      out.add(c.term());
     }
     return out;
   }
 
-  private static Query seedTrackQuery(Track t) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    t.styles().forEach(v -> b.add(KeywordField.newExactQuery(Schema.STYLE_EXACT, v), Occur.SHOULD));
-    t.genres().forEach(v -> b.add(KeywordField.newExactQuery(Schema.GENRE_EXACT, v), Occur.SHOULD));
-    t.artists()
-        .forEach(v -> b.add(KeywordField.newExactQuery(Schema.ARTIST_EXACT, v), Occur.SHOULD));
-    if (t.label() != null) {
-      b.add(KeywordField.newExactQuery(Schema.LABEL_EXACT, t.label()), Occur.SHOULD);
+  /** Spotify's per-seed pool sizes: tracks matching the seed, before and after the filters. */
+  private static List<Recommendations.SeedInfo> seedPools(
+      TrackIndex ix, SeedProfile seed, Filters filters) throws IOException {
+    Match filter =
+        Match.and(
+            Match.of(filters),
+            new Match.Not(Match.anyOf(Schema.ID, seed.excludedIds())),
+            seed.excludedSongs().isEmpty()
+                ? Match.ALL
+                : new Match.Not(Match.anyOf(Schema.SONG, seed.excludedSongs())));
+    List<Recommendations.SeedInfo> out = new ArrayList<>();
+    int t = 0;
+    for (Recommendations.SeedInfo info : seed.seedInfos()) {
+      Match m =
+          switch (info.type()) {
+            case "track" -> seedTrackMatch(seed.tracks().get(t++));
+            case "artist" ->
+                Match.anyOf(Schema.ARTIST_EXACT, ix.spell(Schema.ARTIST_EXACT, info.id()));
+            default ->
+                new Match.Or(
+                    List.of(
+                        Match.anyOf(Schema.STYLE_EXACT, ix.spell(Schema.STYLE_EXACT, info.id())),
+                        Match.anyOf(Schema.GENRE_EXACT, ix.spell(Schema.GENRE_EXACT, info.id()))));
+          };
+      out.add(
+          new Recommendations.SeedInfo(
+              info.id(), info.type(), ix.count(m), ix.count(Match.and(m, filter))));
     }
-    return b.build();
+    return out;
   }
 
-  private static Query anyOf(String field, List<String> values) {
-    return KeywordField.newSetQuery(field, values.stream().map(BytesRef::new).toList());
+  /** Tracks sharing a style, genre, artist or the label with a seed track. */
+  private static Match seedTrackMatch(Track t) {
+    List<Match> any = new ArrayList<>();
+    any.add(Match.anyOf(Schema.STYLE_EXACT, t.styles()));
+    any.add(Match.anyOf(Schema.GENRE_EXACT, t.genres()));
+    any.add(Match.anyOf(Schema.ARTIST_EXACT, t.artists()));
+    if (t.label() != null) {
+      any.add(Match.anyOf(Schema.LABEL_EXACT, List.of(t.label())));
+    }
+    return new Match.Or(any);
+  }
+
+  /** Field → the values of a field → value → weight map. */
+  private static Map<String, java.util.Set<String>> keys(Map<String, Map<String, Double>> m) {
+    Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
+    m.forEach((f, v) -> out.put(f, v.keySet()));
+    return out;
   }
 
   /** One track by id, from the stored source. */
   public static Track track(IndexSearcher s, String id) throws IOException {
-    return SeedProfile.load(s, id);
+    return LuceneTracks.load(s, id);
   }
 
   static double round(double v) {

@@ -5,7 +5,6 @@ import io.cratedigger.model.SceneModel;
 import io.cratedigger.rank.Candidate;
 import io.cratedigger.rank.Component;
 import io.cratedigger.rank.Weights;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 
 /**
  * The scene a candidate shares with the seeds: the IDF-weighted share of the seeds' style and genre
@@ -41,18 +38,25 @@ final class SceneScorer {
   private final double sharedPart;
   private final double total;
 
-  SceneScorer(IndexReader reader, SeedProfile seed, SceneModel model, Weights.Facets facetWeights)
-      throws IOException {
+  /**
+   * @param n tracks in the catalog
+   * @param dfs field → value → document frequency of the seeds' facet values
+   */
+  SceneScorer(
+      int n,
+      Map<String, Map<String, Integer>> dfs,
+      SeedProfile seed,
+      SceneModel model,
+      Weights.Facets facetWeights) {
     this.model = model;
     this.nearWeight = facetWeights.near();
     this.sharedPart = seed.sceneTags().isEmpty() ? 0 : facetWeights.shared();
     this.sceneTags = seed.sceneTags();
-    int n = reader.maxDoc();
     double sum = 0;
     for (var field : seed.facets().entrySet()) {
       Map<String, Double> m = new HashMap<>();
       for (var v : field.getValue().entrySet()) {
-        int df = reader.docFreq(new Term(field.getKey(), v.getKey()));
+        int df = dfs.getOrDefault(field.getKey(), Map.of()).getOrDefault(v.getKey(), 0);
         double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         double w = v.getValue() * idf;
         m.put(v.getKey(), w);

@@ -1,9 +1,7 @@
 package io.cratedigger.search;
 
 import io.cratedigger.InvalidRequestException;
-import io.cratedigger.index.Generation;
 import io.cratedigger.index.Schema;
-import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.model.FeatureModel;
 import io.cratedigger.rank.Weights;
 import io.cratedigger.track.Key;
@@ -18,10 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * What the seeds of a request add up to: the sound to match (the mean of their vectors), the scene
@@ -52,10 +46,9 @@ record SeedProfile(
   /** Tracks of a seed artist whose sound and styles stand for the artist. */
   static final int ARTIST_SAMPLE = 50;
 
-  static SeedProfile build(
-      IndexSearcher s, Generation g, RecommendRequest req, Weights.Facets weights)
+  static SeedProfile build(TrackIndex ix, RecommendRequest req, Weights.Facets weights)
       throws IOException {
-    FeatureModel model = g.model();
+    FeatureModel model = ix.model();
     List<Track> tracks = new ArrayList<>();
     Facets facets = new Facets(weights);
     Set<String> sceneTags = new LinkedHashSet<>();
@@ -67,7 +60,7 @@ record SeedProfile(
     List<Recommendations.SeedInfo> infos = new ArrayList<>();
 
     for (String id : req.seedTracks()) {
-      Track t = load(s, id);
+      Track t = ix.track(id);
       tracks.add(t);
       ids.add(t.id());
       songs.add(Versions.songKey(t));
@@ -84,20 +77,16 @@ record SeedProfile(
       infos.add(new Recommendations.SeedInfo(t.id(), "track", 0, 0));
     }
     for (String typed : req.seedArtists()) {
-      List<String> names = FacetValues.resolve(s.getIndexReader(), Schema.ARTIST_EXACT, typed);
+      List<String> names = ix.spell(Schema.ARTIST_EXACT, typed);
       if (names.isEmpty()) {
         throw new InvalidRequestException("no artist \"" + typed + "\" in the catalog");
       }
       for (String name : names) {
         artists.add(name);
         facets.add(Schema.ARTIST_EXACT, name, weights.artist(), 2.0);
-        TopDocs docs =
-            s.search(KeywordField.newExactQuery(Schema.ARTIST_EXACT, name), ARTIST_SAMPLE);
-        for (ScoreDoc sd : docs.scoreDocs) {
-          Track t =
-              TrackDocuments.fromSource(
-                  s.storedFields().document(sd.doc).getBinaryValue(Schema.SOURCE));
-          facets.addTags(t, 1.0 / docs.scoreDocs.length);
+        List<Track> sample = ix.sample(Schema.ARTIST_EXACT, name, ARTIST_SAMPLE);
+        for (Track t : sample) {
+          facets.addTags(t, 1.0 / sample.size());
           sceneTags.addAll(SceneTags.defining(t));
           float[] v = model == null ? null : model.vector(t);
           if (v != null) {
@@ -108,8 +97,8 @@ record SeedProfile(
       infos.add(new Recommendations.SeedInfo(typed, "artist", 0, 0));
     }
     for (String typed : req.seedGenres()) {
-      List<String> styles = FacetValues.resolve(s.getIndexReader(), Schema.STYLE_EXACT, typed);
-      List<String> genres = FacetValues.resolve(s.getIndexReader(), Schema.GENRE_EXACT, typed);
+      List<String> styles = ix.spell(Schema.STYLE_EXACT, typed);
+      List<String> genres = ix.spell(Schema.GENRE_EXACT, typed);
       if (styles.isEmpty() && genres.isEmpty()) {
         throw new InvalidRequestException("no style or genre \"" + typed + "\" in the catalog");
       }
@@ -141,15 +130,6 @@ record SeedProfile(
         songs,
         releases,
         artists);
-  }
-
-  static Track load(IndexSearcher s, String id) throws IOException {
-    TopDocs hit = s.search(KeywordField.newExactQuery(Schema.ID, id), 1);
-    if (hit.scoreDocs.length == 0) {
-      throw new UnknownTrackException(id);
-    }
-    return TrackDocuments.fromSource(
-        s.storedFields().document(hit.scoreDocs[0].doc).getBinaryValue(Schema.SOURCE));
   }
 
   /** Accumulates the seeds' facet values: the largest field weight and how many seeds share. */
