@@ -130,7 +130,8 @@ public final class Browse {
     };
   }
 
-  static List<String> terms(String words) throws IOException {
+  /** The words of a browse, analyzed like names: at most ten. */
+  public static List<String> terms(String words) throws IOException {
     List<String> out = new ArrayList<>();
     if (words == null || words.isBlank()) {
       return out;

@@ -42,35 +42,35 @@ import org.apache.lucene.search.TermQuery;
  * #TITLE_AND_ARTIST_BOOST} times more, so "ghosts deadmau5" ranks deadmau5's "Ghosts 'n' Stuff"
  * above "Ghosts (deadmau5 Tribute)".
  */
-final class LookupQuery {
-  static final float EXACT_BOOST = 2f;
-  static final float PREFIX_BOOST = 1.2f;
-  static final float PREFIX_LAST_BOOST = 1.5f;
-  static final float FUZZY_BOOST = 1f;
-  static final float ALBUM_WEIGHT = 0.3f;
-  static final float FIELD_TIE = 0.1f;
-  static final float TITLE_AND_ARTIST_BOOST = 1.2f;
-  static final float SHORT_WORD_BOOST = 0.5f;
+public final class LookupQuery {
+  public static final float EXACT_BOOST = 2f;
+  public static final float PREFIX_BOOST = 1.2f;
+  public static final float PREFIX_LAST_BOOST = 1.5f;
+  public static final float FUZZY_BOOST = 1f;
+  public static final float ALBUM_WEIGHT = 0.3f;
+  public static final float FIELD_TIE = 0.1f;
+  public static final float TITLE_AND_ARTIST_BOOST = 1.2f;
+  public static final float SHORT_WORD_BOOST = 0.5f;
 
   /** Prefix matching from two letters: one letter would expand to a large part of the terms. */
-  static final int MIN_PREFIX_LENGTH = 2;
+  public static final int MIN_PREFIX_LENGTH = 2;
 
   /** Fuzzy matching from four letters (one edit), two edits from eight. */
-  static final int MIN_FUZZY_LENGTH = 4;
+  public static final int MIN_FUZZY_LENGTH = 4;
 
-  static final int TWO_EDITS_LENGTH = 8;
+  public static final int TWO_EDITS_LENGTH = 8;
 
   /**
    * The first letter must match: people rarely mistype it, and skipping it makes the fuzzy
    * automaton walk only one branch of the terms dictionary instead of all of them.
    */
-  static final int FUZZY_PREFIX = 1;
+  public static final int FUZZY_PREFIX = 1;
 
   /** Fuzzy terms kept per word and field: enough for typos, small enough for the clause limit. */
-  static final int FUZZY_EXPANSIONS = 20;
+  public static final int FUZZY_EXPANSIONS = 20;
 
   /** 10 words × 2 fuzzy fields × 20 expansions stays well under Lucene's 1024 clauses. */
-  static final int MAX_WORDS = 10;
+  public static final int MAX_WORDS = 10;
 
   private LookupQuery() {}
 
@@ -78,7 +78,7 @@ final class LookupQuery {
    * The distinct analyzed words of {@code text} (folded, lower-cased), in typing order: a repeated
    * word moves to where it was typed last.
    */
-  static List<String> words(Analyzer analyzer, String text) throws IOException {
+  public static List<String> words(Analyzer analyzer, String text) throws IOException {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     try (TokenStream ts = analyzer.tokenStream(Schema.TITLE, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -94,7 +94,7 @@ final class LookupQuery {
   }
 
   /** Whether a query with all but one word required differs from the strict one. */
-  static boolean canRelax(List<String> words) {
+  public static boolean canRelax(List<String> words) {
     return required(words).size() >= 2;
   }
 
@@ -126,7 +126,7 @@ final class LookupQuery {
   }
 
   /** Words of two letters or more; all words when there are only single letters. */
-  private static List<String> required(List<String> words) {
+  public static List<String> required(List<String> words) {
     List<String> out = new ArrayList<>();
     for (String w : words) {
       if (w.length() >= MIN_PREFIX_LENGTH) {
@@ -137,7 +137,7 @@ final class LookupQuery {
   }
 
   /** The name fields a lookup searches, in the order they are tried. */
-  static final List<String> FIELDS = List.of(Schema.TITLE, Schema.ARTISTS, Schema.ALBUM);
+  public static final List<String> FIELDS = List.of(Schema.TITLE, Schema.ARTISTS, Schema.ALBUM);
 
   /**
    * The {@link #FIELDS} the index has at least one value in. A blended term query gives every field
@@ -196,7 +196,7 @@ final class LookupQuery {
   }
 
   /** Edits allowed for a word: none below four letters, one up to seven, two from eight. */
-  static int edits(String w) {
+  public static int edits(String w) {
     int n = w.codePointCount(0, w.length());
     return n >= TWO_EDITS_LENGTH ? 2 : n >= MIN_FUZZY_LENGTH ? 1 : 0;
   }

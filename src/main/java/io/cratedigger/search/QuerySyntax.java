@@ -26,7 +26,7 @@ import org.apache.lucene.search.Query;
  * without a field look in title, artists and album. Field names are mapped and checked by {@link
  * QueryFieldProcessor}; every failure is a {@link BadQueryException} with a one-line message.
  */
-final class QuerySyntax {
+public final class QuerySyntax {
   /**
    * A field followed by a value ({@code style:techno}), a comparison ({@code bpm>125}, {@code
    * bpm:>=125}) or {@code *:*}: the sign of the advanced syntax. "Wars: Episode" (a space after the
@@ -53,18 +53,18 @@ final class QuerySyntax {
   private final Analyzer analyzer;
 
   /** {@code names} analyzes text fields; Camelot codes are kept whole. */
-  QuerySyntax(Analyzer names) {
+  public QuerySyntax(Analyzer names) {
     this.analyzer =
         new PerFieldAnalyzerWrapper(names, Map.of(Schema.CAMELOT, new KeywordAnalyzer()));
   }
 
   /** Whether {@code text} is written in the advanced syntax (has a {@code field:value} part). */
-  static boolean isAdvanced(String text) {
+  public static boolean isAdvanced(String text) {
     return ADVANCED.matcher(text).find();
   }
 
   /** The query for {@code text}; throws {@link BadQueryException} saying what is wrong. */
-  Query parse(String text) {
+  public Query parse(String text) {
     // a parser per query: its processors keep state while they walk a tree
     StandardQueryParser parser = new StandardQueryParser(analyzer);
     parser.setDefaultOperator(Operator.AND);

@@ -434,7 +434,7 @@ public final class Recommender {
   }
 
   /** The filters with styles, genres and labels in the catalog's spelling. */
-  static Filters resolve(TrackIndex ix, Filters f) throws IOException {
+  public static Filters resolve(TrackIndex ix, Filters f) throws IOException {
     if (f.isEmpty()) {
       return f;
     }

@@ -38,7 +38,7 @@ public final class TrackLookup {
   public static final int MAX_LENGTH = 200;
 
   /** At most +5 % for popularity 100: a tie-breaker, not enough to lift a fuzzy match. */
-  static final float POPULARITY_WEIGHT = 0.05f;
+  public static final float POPULARITY_WEIGHT = 0.05f;
 
   private static final Sort BY_SCORE_THEN_ID =
       new Sort(SortField.FIELD_SCORE, new SortedSetSortField(Schema.ID, false));
@@ -57,23 +57,13 @@ public final class TrackLookup {
    * @throws IllegalArgumentException when {@code limit} is outside 1..{@value #MAX_LIMIT}
    */
   public List<LookupHit> search(IndexSearcher searcher, String text, int limit) throws IOException {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidRequestException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
-    }
+    checkLimit(limit);
     String q = checked(text);
     if (QuerySyntax.isAdvanced(q)) {
       return run(searcher, syntax.parse(q), limit);
     }
-    List<String> words = LookupQuery.words(names, q);
-    if (words.isEmpty()) {
-      throw new BadQueryException("query has no words to search for");
-    }
-    if (words.size() > LookupQuery.MAX_WORDS) {
-      throw new BadQueryException(
-          "query must have at most " + LookupQuery.MAX_WORDS + " words, got " + words.size());
-    }
-    // a word right at the end may be unfinished; after a space or punctuation it is complete
-    boolean typing = Character.isLetterOrDigit(text.codePointBefore(text.length()));
+    List<String> words = words(names, q);
+    boolean typing = typing(text);
     List<String> fields = LookupQuery.present(searcher);
     if (fields.isEmpty()) {
       return List.of(); // an empty index
@@ -85,7 +75,49 @@ public final class TrackLookup {
     return hits;
   }
 
-  private static String checked(String text) {
+  /**
+   * Checks a lookup's {@code limit}; shared with the cluster's lookup so both refuse alike.
+   *
+   * @throws InvalidRequestException when it is outside 1..{@value #MAX_LIMIT}
+   */
+  public static void checkLimit(int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidRequestException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
+    }
+  }
+
+  /**
+   * The words of a plain lookup ({@link LookupQuery#words}), checked: some, and at most {@value
+   * LookupQuery#MAX_WORDS}.
+   *
+   * @throws BadQueryException when there are none or too many
+   */
+  public static List<String> words(Analyzer names, String q) throws IOException {
+    List<String> words = LookupQuery.words(names, q);
+    if (words.isEmpty()) {
+      throw new BadQueryException("query has no words to search for");
+    }
+    if (words.size() > LookupQuery.MAX_WORDS) {
+      throw new BadQueryException(
+          "query must have at most " + LookupQuery.MAX_WORDS + " words, got " + words.size());
+    }
+    return words;
+  }
+
+  /**
+   * Whether the last word of the raw {@code text} may be unfinished: a word right at the end may
+   * be; after a space or punctuation it is complete.
+   */
+  public static boolean typing(String text) {
+    return Character.isLetterOrDigit(text.codePointBefore(text.length()));
+  }
+
+  /**
+   * The text to look up, stripped.
+   *
+   * @throws BadQueryException when it is empty or longer than {@value #MAX_LENGTH} characters
+   */
+  public static String checked(String text) {
     if (text == null || text.isBlank()) {
       throw new BadQueryException("query must not be empty");
     }
