@@ -238,11 +238,9 @@ public final class ClusterLookup {
       String name = ClusterFields.of(field);
       float weight = field.equals(Schema.ALBUM) ? LookupQuery.ALBUM_WEIGHT : 1f;
       long df = stats.df(field, w);
-      // the field's own idf comes from the cluster; this turns it into the blended one
-      float blend =
-          df == 0
-              ? 1f
-              : idf(blended, stats.docCounts().get(field)) / idf(df, stats.docCounts().get(field));
+      long n = stats.docCounts().get(field);
+      // the cluster scores the field's own idf; this turns it into the blended one
+      float blend = df == 0 ? 1f : idf(blended, n) / idf(df, n);
       exact
           .addObject()
           .putObject("term")

@@ -36,6 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Lookups must give the same ids in the same order with scores within 1e-4 (float rounding: the
  * cluster multiplies its factors in double); browse pages the same ids and totals. Where the
  * fixture makes the answer knowable, the ids are asserted too, so two empty answers cannot pass.
+ *
+ * <p>Differences this fixture cannot show, as the classes' javadoc says: with several shards the
+ * cluster scores with each shard's statistics (here one shard); a field value of punctuation only
+ * counts as a value for the cluster's document count, not Lucene's; browse by relevance breaks ties
+ * in document order, the same here because both indexes load the catalog in its order; a query the
+ * cluster refuses for too many clauses is not provoked here (the message is mapped, untested).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClusterLookupIT {
