@@ -2,7 +2,6 @@ package io.cratedigger.api;
 
 import io.cratedigger.InvalidRequestException;
 import io.cratedigger.NotFoundException;
-import io.cratedigger.index.LiveIndex;
 import io.cratedigger.index.NotReadyException;
 import io.cratedigger.ops.Metrics;
 import io.cratedigger.ops.RequestLog;
@@ -10,7 +9,7 @@ import io.cratedigger.ops.Startup;
 import io.cratedigger.search.BadQueryException;
 import io.cratedigger.search.Catalog;
 import io.cratedigger.search.Recommender;
-import io.cratedigger.search.TrackLookup;
+import io.cratedigger.search.TrackSource;
 import io.cratedigger.view.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -46,9 +45,8 @@ public final class App {
    * @param requests where each answered request is logged
    */
   public record Deps(
-      LiveIndex live,
+      TrackSource source,
       Recommender engine,
-      TrackLookup lookup,
       Path web,
       List<String> corsOrigins,
       String adminToken,
@@ -77,9 +75,9 @@ public final class App {
     List<Route> routes = routes(deps);
     Metrics metrics = deps.metrics();
     metrics.index(
-        deps.live(),
-        l -> l.generation() == null ? 0 : l.generation().tracks(),
-        l -> l.generation() == null ? 0 : generationNumber(l.generation().name()));
+        deps.source(),
+        l -> l.served().tracks(),
+        l -> l.served().generation() == null ? 0 : generationNumber(l.served().generation()));
     if (deps.discogs() != null) {
       var discogs = deps.discogs();
       metrics.discogs(discogs, "cache_hit", c -> c.counts().cacheHits());
@@ -178,6 +176,12 @@ public final class App {
               (e, ctx) -> {
                 ctx.header("Retry-After", "5");
                 error(ctx, 503, "not ready", e.getMessage() + ": " + deps.startup().stage());
+              });
+          config.routes.exception(
+              io.cratedigger.UnavailableException.class,
+              (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                error(ctx, 503, "unavailable", e.getMessage());
               });
           config.routes.exception(
               NotFoundException.class, (e, ctx) -> error(ctx, 404, "not found", e.getMessage()));
@@ -348,11 +352,11 @@ public final class App {
   /** Every route, controller by controller, in the order /openapi.json lists them. */
   private static List<Route> routes(Deps d) {
     List<Controller> controllers = new ArrayList<>();
-    controllers.add(new StatusController(d.live(), d.startup(), d.metrics()));
-    controllers.add(new TrackController(d.live(), d.engine(), d.lookup(), d.metrics()));
-    controllers.add(new RecommendationController(d.live(), d.engine(), d.metrics()));
-    controllers.add(new CatalogController(new Catalog(d.live())));
-    controllers.add(new DiscogsController(d.live(), d.engine(), d.discogs()));
+    controllers.add(new StatusController(d.source(), d.startup(), d.metrics()));
+    controllers.add(new TrackController(d.source(), d.engine(), d.metrics()));
+    controllers.add(new RecommendationController(d.source(), d.engine(), d.metrics()));
+    controllers.add(new CatalogController(new Catalog(d.source())));
+    controllers.add(new DiscogsController(d.source(), d.engine(), d.discogs()));
     if (d.adminToken() != null && !d.adminToken().isBlank() && d.reindex() != null) {
       controllers.add(
           new AdminController(

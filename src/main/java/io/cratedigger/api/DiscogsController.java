@@ -7,9 +7,9 @@ import io.cratedigger.discogs.DiscogsClient;
 import io.cratedigger.discogs.DiscogsException;
 import io.cratedigger.discogs.DiscogsRef;
 import io.cratedigger.discogs.DiscogsRelease;
-import io.cratedigger.index.LiveIndex;
 import io.cratedigger.search.Recommender;
 import io.cratedigger.search.ReleaseRecommender;
+import io.cratedigger.search.TrackSource;
 import io.cratedigger.view.ReleaseView;
 import io.javalin.http.Context;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.List;
  *
  * @param discogs the client, or null when this server has none (503)
  */
-record DiscogsController(LiveIndex live, Recommender engine, DiscogsClient discogs)
+record DiscogsController(TrackSource source, Recommender engine, DiscogsClient discogs)
     implements Controller {
 
   @Override
@@ -70,6 +70,6 @@ record DiscogsController(LiveIndex live, Recommender engine, DiscogsClient disco
           status, status == 404 ? "not found" : "discogs unavailable", e.getMessage());
     }
     var recommender = new ReleaseRecommender(engine);
-    ctx.json(ReleaseView.of(live.search((s, g) -> recommender.recommend(s, g, release, limit))));
+    ctx.json(ReleaseView.of(source.read(ix -> recommender.recommend(ix, release, limit))));
   }
 }

@@ -2,11 +2,11 @@ package io.cratedigger.api;
 
 import static io.cratedigger.api.Route.Param.query;
 
-import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ops.Metrics;
 import io.cratedigger.search.RecommendRequest;
 import io.cratedigger.search.Recommendations;
 import io.cratedigger.search.Recommender;
+import io.cratedigger.search.TrackSource;
 import io.cratedigger.view.AnswerView;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code /api/recommendations}: Spotify's route, by GET with query parameters or by POST with the
  * same names in a JSON body.
  */
-record RecommendationController(LiveIndex live, Recommender engine, Metrics metrics)
+record RecommendationController(TrackSource source, Recommender engine, Metrics metrics)
     implements Controller {
 
   @Override
@@ -47,7 +47,7 @@ record RecommendationController(LiveIndex live, Recommender engine, Metrics metr
             p.list("seed_genres", RecommendRequest.MAX_SEEDS),
             20);
     // an unknown seed track is 404, as for /api/tracks/{id}/similar
-    Recommendations out = live.search((s, g) -> engine.recommend(s, g, req, true));
+    Recommendations out = source.read(ix -> engine.recommend(ix, req, true));
     metrics.engine(out.stats());
     ctx.json(AnswerView.Spotify.of(out));
   }

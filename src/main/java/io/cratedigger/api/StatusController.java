@@ -1,22 +1,30 @@
 package io.cratedigger.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ops.Metrics;
 import io.cratedigger.ops.Startup;
+import io.cratedigger.search.TrackSource;
 import io.cratedigger.view.KeysView;
 import java.util.List;
 
 /**
  * Liveness, readiness, the Camelot table and the metrics: what operators and the page ask first.
  */
-record StatusController(LiveIndex live, Startup startup, Metrics metrics) implements Controller {
+record StatusController(TrackSource source, Startup startup, Metrics metrics)
+    implements Controller {
 
   /**
    * {@code /api/health}: the process answers; the catalog's size and generation, if open, and where
-   * the index lives ({@code lucene}: embedded in this process).
+   * the index lives ({@code lucene}: embedded in this process; {@code opensearch}: a cluster, then
+   * with the cluster's health: {@code green}, {@code yellow}, {@code red} or {@code unreachable}).
    */
-  record Health(String status, long tracks, String indexVersion, boolean ready, String backend) {}
+  record Health(
+      String status,
+      long tracks,
+      String indexVersion,
+      boolean ready,
+      String backend,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String cluster) {}
 
   /**
    * {@code /api/ready}: {@code ready} with the catalog's size and generation, or {@code starting}
@@ -34,14 +42,15 @@ record StatusController(LiveIndex live, Startup startup, Metrics metrics) implem
             "Liveness (answers while the first index is prepared), catalog size and generation",
             List.of(),
             ctx -> {
-              var g = live.generation();
+              TrackSource.Served g = source.served();
               ctx.json(
                   new Health(
                       "ok",
-                      g == null ? 0 : g.tracks(),
-                      g == null ? null : g.name(),
-                      g != null,
-                      "lucene"));
+                      g.tracks(),
+                      g.generation(),
+                      g.generation() != null,
+                      g.backend(),
+                      g.cluster()));
             }),
         new Route(
             "get",
@@ -49,12 +58,17 @@ record StatusController(LiveIndex live, Startup startup, Metrics metrics) implem
             "Readiness: 200 once an index is open and serving, 503 while it is prepared",
             List.of(),
             ctx -> {
-              var g = live.generation();
-              if (g != null) {
-                ctx.json(new Ready("ready", (long) g.tracks(), g.name(), null));
+              TrackSource.Served g = source.served();
+              if (g.generation() != null) {
+                ctx.json(new Ready("ready", (long) g.tracks(), g.generation(), null));
                 return;
               }
-              String failure = startup.failure();
+              String failure =
+                  g.cluster() == null
+                      ? startup.failure()
+                      : "unreachable".equals(g.cluster())
+                          ? "the OpenSearch cluster does not answer"
+                          : "the OpenSearch cluster has no generation behind the alias yet";
               ctx.status(503).header("Retry-After", "5");
               ctx.json(
                   new Ready(

@@ -3,14 +3,13 @@ package io.cratedigger.api;
 import static io.cratedigger.api.Route.Param.path;
 import static io.cratedigger.api.Route.Param.query;
 
-import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ops.Metrics;
 import io.cratedigger.search.Attribute;
 import io.cratedigger.search.Browse;
 import io.cratedigger.search.RecommendRequest;
 import io.cratedigger.search.Recommendations;
 import io.cratedigger.search.Recommender;
-import io.cratedigger.search.TrackLookup;
+import io.cratedigger.search.TrackSource;
 import io.cratedigger.view.AnswerView;
 import io.cratedigger.view.CatalogView;
 import io.cratedigger.view.HitView;
@@ -20,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code /api/tracks...}: look a track up, fetch one, browse with filters, the similar tracks. */
-record TrackController(LiveIndex live, Recommender engine, TrackLookup lookup, Metrics metrics)
+record TrackController(TrackSource source, Recommender engine, Metrics metrics)
     implements Controller {
 
   /** Longest text query accepted. */
@@ -47,7 +46,7 @@ record TrackController(LiveIndex live, Recommender engine, TrackLookup lookup, M
             List.of(path("id", "the source file's id")),
             ctx -> {
               String id = ctx.pathParam("id");
-              ctx.json(TrackView.of(live.search((s, g) -> Recommender.track(s, id))));
+              ctx.json(TrackView.of(source.read(ix -> ix.track(id))));
             }),
         new Route(
             "get",
@@ -70,14 +69,14 @@ record TrackController(LiveIndex live, Recommender engine, TrackLookup lookup, M
       throw ApiException.badRequest("q is required: the words to look up");
     }
     int limit = p.integer("limit", 10, 1, 100);
-    ctx.json(HitView.Search.of(q, live.search((s, g) -> lookup.search(s, q, limit))));
+    ctx.json(HitView.Search.of(q, source.read(ix -> ix.lookup(q, limit))));
   }
 
   private void similar(Context ctx) throws Exception {
     String id = ctx.pathParam("id");
     RecommendRequest req =
         RequestParams.read(new Params(ctx, null), List.of(id), List.of(), List.of(), 10);
-    Recommendations out = live.search((s, g) -> engine.recommend(s, g, req, false));
+    Recommendations out = source.read(ix -> engine.recommend(ix, req, false));
     metrics.engine(out.stats());
     ctx.json(AnswerView.Similar.of(out));
   }
@@ -95,8 +94,7 @@ record TrackController(LiveIndex live, Recommender engine, TrackLookup lookup, M
     boolean desc = p.choice("order", "desc", "asc", "desc").equals("desc");
     int page = p.integer("page", 1, 1, Browse.MAX_DEPTH);
     int perPage = p.integer("per_page", 20, 1, 100);
-    Browse.Page result =
-        live.search((s, g) -> Browse.run(s, words, filters, sort, desc, page, perPage));
+    Browse.Page result = source.read(ix -> ix.browse(words, filters, sort, desc, page, perPage));
     ctx.json(CatalogView.Page.of(result));
   }
 

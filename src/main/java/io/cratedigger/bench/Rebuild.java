@@ -90,6 +90,38 @@ public record Rebuild(
         r.get("clusters").size());
   }
 
+  /** A rebuild into a cluster: tracks indexed and the seconds end to end. */
+  record IntoCluster(long tracks, double seconds) {
+    double tracksPerSecond() {
+      return tracks / seconds;
+    }
+  }
+
+  /**
+   * Rebuilds {@code catalog} into the OpenSearch cluster at {@code url} ({@code index --backend
+   * opensearch}, a new generation behind the alias), timed end to end like {@link #run}.
+   */
+  static IntoCluster intoCluster(ChildJvm jvm, Path catalog, String url, Path log)
+      throws IOException, InterruptedException {
+    long t = System.nanoTime();
+    String json =
+        exec(
+            jvm,
+            HEAP,
+            List.of(
+                "index",
+                "--input",
+                catalog.toString(),
+                "--backend",
+                "opensearch",
+                "--opensearch-url",
+                url,
+                "--json"),
+            log);
+    double seconds = (System.nanoTime() - t) / 1e9;
+    return new IntoCluster(Json.MAPPER.readTree(json).get("tracksIndexed").asLong(), seconds);
+  }
+
   /** Runs a subcommand in a child JVM; returns its stdout, stderr appended to {@code log}. */
   private static String exec(ChildJvm jvm, String heap, List<String> args, Path log)
       throws IOException, InterruptedException {

@@ -50,11 +50,17 @@ final class ServerUnderTest implements AutoCloseable {
 
   /** Starts the server on {@code index} on a free loopback port; its log goes to {@code log}. */
   static ServerUnderTest start(ChildJvm jvm, Path index, String heap, Path log) throws Exception {
-    List<String> cmd =
-        jvm.command(
-            heap,
-            List.of(),
+    return start(jvm, index, List.of(), heap, log);
+  }
+
+  /** {@link #start(ChildJvm, Path, String, Path)} with more {@code serve} arguments. */
+  static ServerUnderTest start(
+      ChildJvm jvm, Path index, List<String> serveArgs, String heap, Path log) throws Exception {
+    List<String> args =
+        new java.util.ArrayList<>(
             List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", "0"));
+    args.addAll(serveArgs);
+    List<String> cmd = jvm.command(heap, List.of(), args);
     // extra JVM flags for the server only, e.g. a flight recording while it is under load
     String extra = System.getenv("CRATEDIGGER_BENCH_SERVER_OPTS");
     if (extra != null && !extra.isBlank()) {

@@ -57,7 +57,8 @@ public final class Suite {
       int qualitySeeds,
       Duration httpWarmup,
       Path work,
-      Weights weights) {
+      Weights weights,
+      String opensearchUrl) {
     public Options {
       sizes = List.copyOf(sizes);
       EnumSet<Part> parts = EnumSet.noneOf(Part.class);
@@ -83,11 +84,33 @@ public final class Suite {
           10,
           Duration.ofSeconds(1),
           work,
-          Weights.defaults());
+          Weights.defaults(),
+          null);
+    }
+
+    /** The same run, also against the OpenSearch cluster at {@code url}. */
+    public Options withCluster(String url) {
+      return new Options(
+          sizes,
+          skip,
+          seed,
+          queries,
+          warmup,
+          recallQueries,
+          clients,
+          requestsPerClient,
+          qualitySeeds,
+          httpWarmup,
+          work,
+          weights,
+          url);
     }
   }
 
-  /** One catalog size, measured; {@code http} is null and {@code quality} empty when skipped. */
+  /**
+   * One catalog size, measured; {@code http} is null and {@code quality} empty when skipped, {@code
+   * cluster} null without a cluster.
+   */
   public record SizeRun(
       long tracks,
       Rebuild rebuild,
@@ -95,7 +118,16 @@ public final class Suite {
       Latency.Result latency,
       double inProcessPerSecond,
       Http http,
-      Map<String, Map<String, Double>> quality) {}
+      Map<String, Map<String, Double>> quality,
+      Cluster cluster) {}
+
+  /**
+   * The same catalog rebuilt into the OpenSearch cluster ({@code index --backend opensearch}, end
+   * to end in a child JVM) and served from it ({@code serve --backend opensearch}) under the same
+   * HTTP load; {@code http} null with {@code --skip http}.
+   */
+  public record Cluster(
+      String url, long tracks, double seconds, double tracksPerSecond, Http http) {}
 
   /** The server under load: start to ready, the two routes, its memory after. */
   public record Http(
@@ -163,7 +195,16 @@ public final class Suite {
     Http http = null;
     if (o.runs(Part.HTTP)) {
       say(progress, "%,d tracks: starting the server and loading it over HTTP...", n);
-      http = http(jvm, index, paths, o.clients(), o.requestsPerClient(), o.httpWarmup(), log);
+      http =
+          http(
+              jvm,
+              index,
+              List.of(),
+              paths,
+              o.clients(),
+              o.requestsPerClient(),
+              o.httpWarmup(),
+              log);
       say(
           progress,
           "%,d tracks: similar p50 %.2f ms in process, %,.0f requests/s over HTTP",
@@ -173,7 +214,41 @@ public final class Suite {
     } else {
       say(progress, "%,d tracks: similar p50 %.2f ms in process", n, latency.similar().p50());
     }
-    return new SizeRun(n, rebuild, recall, latency, perSecond, http, quality);
+    Cluster cluster = null;
+    if (o.opensearchUrl() != null) {
+      say(progress, "%,d tracks: rebuilding into OpenSearch at %s...", n, o.opensearchUrl());
+      Rebuild.IntoCluster into = Rebuild.intoCluster(jvm, catalog, o.opensearchUrl(), log);
+      say(
+          progress,
+          "%,d tracks: rebuilt into OpenSearch in %.1f s (%,.0f tracks/s)",
+          n,
+          into.seconds(),
+          into.tracksPerSecond());
+      Http served = null;
+      if (o.runs(Part.HTTP)) {
+        say(progress, "%,d tracks: serving from OpenSearch and loading it over HTTP...", n);
+        served =
+            http(
+                jvm,
+                index,
+                List.of("--backend", "opensearch", "--opensearch-url", o.opensearchUrl()),
+                paths,
+                o.clients(),
+                o.requestsPerClient(),
+                o.httpWarmup(),
+                log.resolveSibling(log.getFileName() + ".opensearch"));
+        say(
+            progress,
+            "%,d tracks from OpenSearch: HTTP similar p50 %.2f ms, %,.0f requests/s",
+            n,
+            served.similar().latency().p50(),
+            served.similar().perSecond());
+      }
+      cluster =
+          new Cluster(
+              o.opensearchUrl(), into.tracks(), into.seconds(), into.tracksPerSecond(), served);
+    }
+    return new SizeRun(n, rebuild, recall, latency, perSecond, http, quality, cluster);
   }
 
   /**
@@ -181,18 +256,27 @@ public final class Suite {
    * requests; its log is written next to {@code log}.
    */
   public static Http http(
-      Path index, int clients, int requestsPerClient, Duration warmup, long seed, Path log)
+      Path index,
+      List<String> serveArgs,
+      int clients,
+      int requestsPerClient,
+      Duration warmup,
+      long seed,
+      Path log)
       throws Exception {
     Paths paths;
     try (LiveIndex live = LiveIndex.open(new IndexStore(index))) {
       paths = live.search((s, g) -> Paths.sample(s, seed));
     }
-    return http(ChildJvm.likeThis(), index, paths, clients, requestsPerClient, warmup, log);
+    return http(
+        ChildJvm.likeThis(), index, serveArgs, paths, clients, requestsPerClient, warmup, log);
   }
 
+  /** {@code serveArgs}: more arguments of {@code serve} (the backend). */
   private static Http http(
       ChildJvm jvm,
       Path index,
+      List<String> serveArgs,
       Paths paths,
       int clients,
       int requestsPerClient,
@@ -200,7 +284,8 @@ public final class Suite {
       Path log)
       throws Exception {
     Path serverLog = log.resolveSibling(log.getFileName() + ".serve");
-    try (ServerUnderTest server = ServerUnderTest.start(jvm, index, SERVER_HEAP, serverLog)) {
+    try (ServerUnderTest server =
+        ServerUnderTest.start(jvm, index, serveArgs, SERVER_HEAP, serverLog)) {
       HttpLoad.Result similar =
           HttpLoad.run(server, "similar", paths.similar(), clients, requestsPerClient, warmup);
       HttpLoad.Result search =

@@ -105,6 +105,7 @@ public final class SuiteReport {
     targets(report, sorted);
     scaling(report, sorted);
     quality(report, sorted);
+    sideBySide(report, sorted);
     method(report, sorted, o, machine);
     return report.data("options", o).data("runs", sorted);
   }
@@ -252,6 +253,113 @@ public final class SuiteReport {
     return v == Math.rint(v)
         ? String.format(Locale.ROOT, "%,d", (long) v)
         : String.format(Locale.ROOT, "%s", v);
+  }
+
+  /** A figure of the embedded index and of the cluster; {@code bound} NaN when it has none. */
+  private record Pair(
+      String what,
+      ToDoubleFunction<Suite.SizeRun> embedded,
+      ToDoubleFunction<Suite.Cluster> cluster,
+      double bound,
+      boolean atMost) {}
+
+  private static final List<Pair> PAIRS =
+      List.of(
+          new Pair(
+              "rebuild, tracks/s end to end",
+              r -> r.rebuild().tracksPerSecond(),
+              Suite.Cluster::tracksPerSecond,
+              5_000,
+              false),
+          new Pair(
+              "rebuild, s end to end",
+              r -> r.rebuild().seconds(),
+              Suite.Cluster::seconds,
+              Double.NaN,
+              true),
+          new Pair(
+              "HTTP similar p50, ms",
+              r -> served(r, h -> h.similar().latency().p50()),
+              c -> c.http() == null ? Double.NaN : c.http().similar().latency().p50(),
+              25,
+              true),
+          new Pair(
+              "HTTP similar p99, ms",
+              r -> served(r, h -> h.similar().latency().p99()),
+              c -> c.http() == null ? Double.NaN : c.http().similar().latency().p99(),
+              60,
+              true),
+          new Pair(
+              "HTTP similar, requests/s",
+              r -> served(r, h -> h.similar().perSecond()),
+              c -> c.http() == null ? Double.NaN : c.http().similar().perSecond(),
+              Double.NaN,
+              false),
+          new Pair(
+              "HTTP lookup p50, ms",
+              r -> served(r, h -> h.search().latency().p50()),
+              c -> c.http() == null ? Double.NaN : c.http().search().latency().p50(),
+              Double.NaN,
+              true),
+          new Pair(
+              "HTTP lookup p99, ms",
+              r -> served(r, h -> h.search().latency().p99()),
+              c -> c.http() == null ? Double.NaN : c.http().search().latency().p99(),
+              Double.NaN,
+              true),
+          new Pair(
+              "server CPU per similar request, ms",
+              r -> served(r, h -> h.similar().serverCpuMs()),
+              c -> c.http() == null ? Double.NaN : c.http().similar().serverCpuMs(),
+              Double.NaN,
+              true),
+          new Pair(
+              "server heap after GC, MB",
+              r -> served(r, h -> h.heapAfterGcMb()),
+              c -> c.http() == null ? Double.NaN : c.http().heapAfterGcMb(),
+              Double.NaN,
+              true));
+
+  /** The embedded index and the cluster, figure by figure, with the cluster's targets. */
+  private static void sideBySide(Report report, List<Suite.SizeRun> runs) {
+    List<Suite.SizeRun> both = runs.stream().filter(r -> r.cluster() != null).toList();
+    if (both.isEmpty()) {
+      return;
+    }
+    report.section(
+        "Side by side: the embedded index and OpenSearch",
+        "The same catalog rebuilt into the cluster at "
+            + both.getFirst().cluster().url()
+            + " with `index --backend opensearch` and served with `serve --backend opensearch`,"
+            + " under the same HTTP load. The node runs on the same cores as the server and the"
+            + " load generator. Targets for the cluster from the scale-out issue.");
+    for (Suite.SizeRun r : both) {
+      List<List<Object>> rows = new ArrayList<>();
+      for (Pair p : PAIRS) {
+        double c = p.cluster().applyAsDouble(r.cluster());
+        String result =
+            Double.isNaN(p.bound())
+                ? ""
+                : Double.isNaN(c)
+                    ? "not measured"
+                    : (p.atMost() ? c <= p.bound() : c >= p.bound()) ? "met" : "**not met**";
+        rows.add(
+            List.of(
+                p.what(),
+                p.embedded().applyAsDouble(r),
+                c,
+                Double.isNaN(p.bound()) ? "" : (p.atMost() ? "≤ " : "≥ ") + plain(p.bound()),
+                result));
+      }
+      report.table(
+          List.of(
+              String.format(Locale.ROOT, "%,d tracks", r.tracks()),
+              "embedded",
+              "opensearch",
+              "target",
+              "result"),
+          rows);
+    }
   }
 
   /** A figure of the HTTP run, NaN when it was skipped. */

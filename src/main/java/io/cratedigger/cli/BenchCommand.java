@@ -245,6 +245,10 @@ final class BenchCommand implements Runnable {
     boolean smoke;
 
     @Mixin Output output;
+
+    /** With {@code --backend opensearch}: the same figures against the cluster, side by side. */
+    @Mixin BackendOption backend;
+
     @Mixin ConfigOption config;
     @Spec CommandSpec spec;
 
@@ -274,7 +278,12 @@ final class BenchCommand implements Runnable {
                 java.time.Duration.ofSeconds(
                     check("--http-warmup-seconds", httpWarmupSeconds, 0, 3600)),
                 work,
-                cfg.weights());
+                cfg.weights(),
+                null);
+      }
+      io.cratedigger.config.BackendSettings where = backend.resolve(cfg, System.getenv(), null);
+      if (where.backend() == io.cratedigger.config.Backend.OPENSEARCH) {
+        o = o.withCluster(where.cluster().url().toString());
       }
       Machine machine = Machine.here();
       List<Suite.SizeRun> runs = Suite.run(o, spec.commandLine().getErr());
@@ -399,9 +408,13 @@ final class BenchCommand implements Runnable {
       description = {
         "Load the server with concurrent HTTP clients.",
         "Starts `serve` on the index in a JVM of its own and measures requests/s, latency, CPU"
-            + " per request, heap after GC and the time from start to ready."
+            + " per request, heap after GC and the time from start to ready.",
+        "With --backend opensearch the server answers from the cluster; the requests are still"
+            + " sampled from --index, which must hold the same catalog."
       })
   static final class Http implements Callable<Integer> {
+    @Mixin BackendOption backend;
+
     @Option(
         names = "--clients",
         defaultValue = "8",
@@ -441,9 +454,21 @@ final class BenchCommand implements Runnable {
         generation = live.generation().name();
       }
       Path log = Path.of(System.getProperty("java.io.tmpdir"), "cratedigger-bench-http.log");
+      var where = backend.resolve(index.config.load(), System.getenv(), null);
+      List<String> serveArgs =
+          where.backend() == io.cratedigger.config.Backend.OPENSEARCH
+              ? List.of(
+                  "--backend", "opensearch", "--opensearch-url", where.cluster().url().toString())
+              : List.of();
       Suite.Http h =
           Suite.http(
-              dir, clients, requests, java.time.Duration.ofSeconds(warmupSeconds), index.seed, log);
+              dir,
+              serveArgs,
+              clients,
+              requests,
+              java.time.Duration.ofSeconds(warmupSeconds),
+              index.seed,
+              log);
       output.emit(
           spec, "http", Reports.http(h, generation, tracks, Output.command(spec), Machine.here()));
       return Main.OK;

@@ -93,7 +93,10 @@ final class DiscogsCommand implements Callable<Integer> {
     ReleaseRecommender engine = new ReleaseRecommender(new Recommender(cfg.weights()));
     ReleaseRecommender.Answer a;
     try (LiveIndex live = LiveIndex.open(new IndexStore(dir))) {
-      a = live.search((s, g) -> engine.recommend(s, g, release, limit));
+      a =
+          live.search(
+              (s, g) ->
+                  engine.recommend(new io.cratedigger.search.LuceneTracks(s, g), release, limit));
     } catch (IllegalStateException e) {
       throw new BadInputException(e.getMessage());
     }

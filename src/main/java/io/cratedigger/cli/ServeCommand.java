@@ -11,11 +11,13 @@ import io.cratedigger.index.IndexStore;
 import io.cratedigger.index.LiveIndex;
 import io.cratedigger.ingest.Importer;
 import io.cratedigger.ingest.TrackCsvWriter;
+import io.cratedigger.opensearch.ClusterSource;
 import io.cratedigger.ops.Metrics;
 import io.cratedigger.ops.RequestLog;
 import io.cratedigger.ops.Startup;
+import io.cratedigger.search.LuceneSource;
 import io.cratedigger.search.Recommender;
-import io.cratedigger.search.TrackLookup;
+import io.cratedigger.search.TrackSource;
 import io.cratedigger.synth.CatalogGenerator;
 import io.javalin.Javalin;
 import java.io.BufferedWriter;
@@ -99,18 +101,21 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
+  @Mixin BackendOption backend;
+
   @Override
   public Integer call() throws Exception {
     if (port != null && (port < 0 || port > 65_535)) {
       throw new BadInputException("--port must be 0..65535, got " + port);
     }
     AppConfig cfg = config.load();
-    if (cfg.cluster() != null
-        && cfg.cluster().backend() == io.cratedigger.config.Backend.OPENSEARCH) {
-      // said plainly rather than serving the embedded index as if it were the cluster
+    io.cratedigger.config.BackendSettings where = backend.resolve(cfg, System.getenv(), null);
+    boolean cluster = where.backend() == io.cratedigger.config.Backend.OPENSEARCH;
+    if (cluster && !reindexInputs.isEmpty()) {
       throw new BadInputException(
-          "the configuration says backend: opensearch, but serve answers from the embedded index"
-              + " only so far (index --backend opensearch works); set backend: lucene to serve");
+          "--reindex-input rebuilds the embedded index; with --backend opensearch rebuild into the"
+              + " cluster with: cratedigger index --backend opensearch --input FILE (servers follow"
+              + " the alias swap)");
     }
     ServerSettings settings;
     try {
@@ -134,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
     Path dir = settings.index().value();
     IndexStore store = new IndexStore(dir);
     Importer importer = config.importer();
-    for (Path partial : store.removePartial()) {
+    for (Path partial : cluster ? List.<Path>of() : store.removePartial()) {
       System.err.println(
           "cratedigger: removed " + partial + ", left half-built by a stopped rebuild");
     }
@@ -143,9 +148,13 @@ final class ServeCommand implements Callable<Integer> {
         Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
     Metrics metrics = settings.metrics().value() ? Metrics.prometheus() : Metrics.off();
     // listens at once: /api/health answers and /api/ready says 503 until the index is open
-    LiveIndex live = LiveIndex.opening(store);
-    Startup startup = live.ready() ? Startup.ready() : new Startup();
-    live.watch(Duration.ofSeconds(1));
+    LiveIndex live = cluster ? null : LiveIndex.opening(store);
+    ClusterSource clusterSource = cluster ? ClusterSource.connect(where.cluster()) : null;
+    TrackSource source = cluster ? clusterSource : new LuceneSource(live);
+    Startup startup = cluster || live.ready() ? Startup.ready() : new Startup();
+    if (live != null) {
+      live.watch(Duration.ofSeconds(1));
+    }
     io.cratedigger.api.ReindexJobs reindex = null;
     if (!reindexInputs.isEmpty()) {
       List<String> args = new java.util.ArrayList<>(List.of("index", "--input"));
@@ -165,9 +174,8 @@ final class ServeCommand implements Callable<Integer> {
     Javalin app =
         App.create(
             new App.Deps(
-                live,
+                source,
                 new Recommender(cfg.weights(), pool),
-                new TrackLookup(),
                 AppConfig.home().resolve("web"),
                 cors,
                 token,
@@ -186,7 +194,11 @@ final class ServeCommand implements Callable<Integer> {
                       app.stop();
                       pool.shutdown();
                       try {
-                        live.close();
+                        if (live != null) {
+                          live.close();
+                        } else {
+                          clusterSource.close();
+                        }
                       } catch (Exception e) {
                         System.err.println("cratedigger: closing the index: " + e);
                       }
@@ -194,7 +206,20 @@ final class ServeCommand implements Callable<Integer> {
                     }));
     app.start(host, port);
     String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + app.port() + "/";
-    if (live.ready()) {
+    if (cluster) {
+      TrackSource.Served served = source.served();
+      say.printf(
+          "cratedigger: serving from OpenSearch at %s (%s) at %s  (API under /api; the server"
+              + " follows the alias %s; Ctrl-C stops)%n",
+          clusterSource.client().location(),
+          served.generation() == null
+              ? "cluster " + served.cluster() + ", no generation behind the alias yet"
+              : String.format(
+                  "%,d tracks, %s, cluster %s",
+                  served.tracks(), served.generation(), served.cluster()),
+          url,
+          io.cratedigger.opensearch.ClusterTarget.ALIAS);
+    } else if (live.ready()) {
       serving(say, live, url);
     } else {
       say.printf(

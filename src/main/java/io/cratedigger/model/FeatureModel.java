@@ -130,8 +130,17 @@ public final class FeatureModel {
    * features are imputed with the sample mean.
    */
   public float[] vector(Track t) {
+    return vector(f -> f.of(t));
+  }
+
+  /**
+   * The sound vector of a track given by its feature values (null where missing), as {@link
+   * #vector(Track)}: for a backend that stores the values rather than the track.
+   */
+  public float[] vector(
+      java.util.function.Function<io.cratedigger.track.AudioFeature, Double> values) {
     double[] z = new double[scaler.size()];
-    if (scaler.read(t, z) == 0) {
+    if (scaler.read(values, z) == 0) {
       return null;
     }
     scaler.standardise(z);

@@ -90,9 +90,14 @@ final class Scaler {
    * are present.
    */
   int read(Track t, double[] out) {
+    return read(f -> f.of(t), out);
+  }
+
+  /** {@link #read(Track, double[])} from each feature's value (null when missing). */
+  int read(java.util.function.Function<AudioFeature, Double> values, double[] out) {
     int present = 0;
     for (int j = 0; j < out.length; j++) {
-      Double v = features.get(j).of(t);
+      Double v = values.apply(features.get(j));
       out[j] = v == null ? Double.NaN : v;
       present += v == null ? 0 : 1;
     }

@@ -34,7 +34,10 @@ public final class ClusterGeneration {
   private final SceneModel scenes;
   private final int size;
   private final Map<String, Map<String, Integer>> docFreqs = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, List<String>>> spellings = new ConcurrentHashMap<>();
+  private final Map<String, Values> values = new ConcurrentHashMap<>();
+
+  /** A keyword field's values: count by value in term order, and the spellings of each folded. */
+  private record Values(Map<String, Integer> counts, Map<String, List<String>> byFolded) {}
 
   private ClusterGeneration(
       ClusterClient client, String index, FeatureModel model, SceneModel scenes, int size) {
@@ -89,6 +92,44 @@ public final class ClusterGeneration {
     return client.request("POST", "/" + ClusterClient.encode(index) + "/_search", Map.of(), body);
   }
 
+  /**
+   * Runs several searches on the generation's index in one {@code _msearch}; their answers in
+   * order.
+   *
+   * @throws ClusterException when the request or any one search fails
+   */
+  List<JsonNode> msearch(List<ObjectNode> bodies) throws ClusterException {
+    java.io.ByteArrayOutputStream nd = new java.io.ByteArrayOutputStream();
+    byte[] header = "{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (ObjectNode b : bodies) {
+      nd.writeBytes(header);
+      nd.writeBytes(io.cratedigger.view.Json.MAPPER.writeValueAsBytes(b));
+      nd.write('\n');
+    }
+    String path = "/" + ClusterClient.encode(index) + "/_msearch";
+    ClusterClient.Answer a =
+        client.call("POST", path, Map.of(), nd.toByteArray(), "application/x-ndjson");
+    if (!a.ok()) {
+      throw client.failure("POST", path, a);
+    }
+    List<JsonNode> out = new ArrayList<>(bodies.size());
+    for (JsonNode r : a.body().path("responses")) {
+      if (r.has("error")) {
+        throw client.failure(
+            "POST", path, new ClusterClient.Answer(r.path("status").asInt(500), r));
+      }
+      out.add(r);
+    }
+    if (out.size() != bodies.size()) {
+      throw new ClusterException(
+          "OpenSearch answered " + out.size() + " of " + bodies.size() + " searches to " + path,
+          a.status(),
+          null,
+          null);
+    }
+    return out;
+  }
+
   /** Field → value → document frequency: those not asked before in one search, then kept. */
   Map<String, Map<String, Integer>> docFreqs(Map<String, ? extends Collection<String>> values)
       throws IOException {
@@ -132,23 +173,34 @@ public final class ClusterGeneration {
   /**
    * The spellings of {@code typed} in a keyword field (see {@link
    * io.cratedigger.search.FacetValues#resolve}), in term order. The field's values are read once
-   * per generation, page by page, on first use.
+   * per generation, on first use.
    */
   List<String> spell(String field, String typed) throws IOException {
     String want = Versions.fold(typed);
     if (want.isEmpty()) {
       return List.of();
     }
-    Map<String, List<String>> byFolded = spellings.get(field);
-    if (byFolded == null) {
-      byFolded = loadSpellings(field);
-      spellings.put(field, byFolded);
-    }
-    return List.copyOf(byFolded.getOrDefault(want, List.of()));
+    return List.copyOf(values(field).byFolded().getOrDefault(want, List.of()));
   }
 
-  private Map<String, List<String>> loadSpellings(String field) throws IOException {
-    Map<String, List<String>> out = new HashMap<>();
+  /** Every value of a keyword field with its count, in term order. */
+  Map<String, Integer> counts(String field) throws IOException {
+    return values(field).counts();
+  }
+
+  private Values values(String field) throws IOException {
+    Values v = values.get(field);
+    if (v == null) {
+      v = loadValues(field);
+      values.put(field, v);
+    }
+    return v;
+  }
+
+  /** Reads a field's values page by page (a composite aggregation walks them in term order). */
+  private Values loadValues(String field) throws IOException {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Map<String, List<String>> byFolded = new HashMap<>();
     JsonNode after = null;
     while (true) {
       ObjectNode body = ClusterQueries.obj();
@@ -167,11 +219,14 @@ public final class ClusterGeneration {
       JsonNode agg = search(body).path("aggregations").path("v");
       for (JsonNode b : agg.path("buckets")) {
         String v = b.path("key").path("v").asString();
-        out.computeIfAbsent(Versions.fold(v), k -> new ArrayList<>(1)).add(v);
+        counts.put(v, b.path("doc_count").asInt());
+        byFolded.computeIfAbsent(Versions.fold(v), k -> new ArrayList<>(1)).add(v);
       }
       after = agg.get("after_key");
       if (after == null || agg.path("buckets").isEmpty()) {
-        return out;
+        return new Values(
+            java.util.Collections.unmodifiableMap(counts),
+            java.util.Collections.unmodifiableMap(byFolded));
       }
     }
   }
@@ -201,11 +256,16 @@ public final class ClusterGeneration {
             Schema.SONG_FP,
             Schema.RELEASE_FP,
             Schema.ARTIST_FP,
-            Schema.VECTOR,
             Schema.SCENE,
             Schema.LABEL_EXACT,
             Schema.ARTIST_EXACT)) {
       f.add(ClusterFields.of(s));
+    }
+    // the sound vector is computed from the stored track's features with the generation's model,
+    // as it was at indexing: reading the knn_vector back from the source costs the node ~10 ms
+    // per hundred hits (it is rebuilt from the vector index)
+    for (var feature : io.cratedigger.track.AudioFeature.values()) {
+      f.add(ClusterFields.TRACK + "." + feature.field());
     }
     for (var a : io.cratedigger.search.Attribute.values()) {
       String name = ClusterFields.of(a.field());

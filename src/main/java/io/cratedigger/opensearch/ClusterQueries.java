@@ -34,6 +34,11 @@ final class ClusterQueries {
       case Match.Not n -> bool("must_not", List.of(of(n.match())));
       case Match.Mixes x -> mixes(x.rule());
       case Match.Passes p -> filters(p.filters());
+      case Match.IntIs i -> {
+        ObjectNode q = obj();
+        q.putObject("term").put(ClusterFields.of(i.field()), i.value());
+        yield q;
+      }
     };
   }
 

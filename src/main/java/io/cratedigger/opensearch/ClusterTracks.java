@@ -5,7 +5,10 @@ import io.cratedigger.model.FeatureModel;
 import io.cratedigger.model.SceneModel;
 import io.cratedigger.rank.Candidate;
 import io.cratedigger.search.Attribute;
+import io.cratedigger.search.Browse;
 import io.cratedigger.search.CandidateReader;
+import io.cratedigger.search.Filters;
+import io.cratedigger.search.LookupHit;
 import io.cratedigger.search.Match;
 import io.cratedigger.search.Retriever;
 import io.cratedigger.search.TrackIndex;
@@ -99,6 +102,33 @@ final class ClusterTracks implements TrackIndex {
 
   @Override
   public int[] retrieve(Retriever r) throws IOException {
+    return refs(generation.search(body(r)));
+  }
+
+  @Override
+  public boolean batches() {
+    return true;
+  }
+
+  /** All the retrievals in one {@code _msearch}: one round trip instead of one each. */
+  @Override
+  public List<int[]> retrieveAll(List<Retriever> rs) throws IOException {
+    if (rs.size() == 1) {
+      return List.of(retrieve(rs.getFirst()));
+    }
+    List<ObjectNode> bodies = new ArrayList<>(rs.size());
+    for (Retriever r : rs) {
+      bodies.add(body(r));
+    }
+    List<int[]> out = new ArrayList<>(rs.size());
+    for (JsonNode answer : generation.msearch(bodies)) {
+      out.add(refs(answer));
+    }
+    return out;
+  }
+
+  /** The search body of a retrieval, asking for the fields ranking reads. */
+  private static ObjectNode body(Retriever r) {
     ObjectNode body = ClusterQueries.obj();
     body.put("size", r.size());
     body.put("track_total_hits", false);
@@ -117,7 +147,12 @@ final class ClusterTracks implements TrackIndex {
     }
     ArrayNode source = body.putArray("_source");
     ClusterGeneration.READ_FIELDS.forEach(source::add);
-    JsonNode hits = generation.search(body).path("hits").path("hits");
+    return body;
+  }
+
+  /** The references of a search answer's hits, interning their fields. */
+  private int[] refs(JsonNode answer) {
+    JsonNode hits = answer.path("hits").path("hits");
     int[] out = new int[hits.size()];
     int i = 0;
     for (JsonNode hit : hits) {
@@ -158,14 +193,19 @@ final class ClusterTracks implements TrackIndex {
       if (excluded.contains(id)) {
         continue;
       }
-      out.add(read(ref, id, f, attributes, wanted));
+      out.add(read(ref, id, f, generation.model(), attributes, wanted));
     }
     return out;
   }
 
   /** A candidate from its hit's fields, with the values the embedded index's doc values give. */
   private static CandidateReader.Read read(
-      int ref, String id, JsonNode f, boolean withAttributes, Map<String, Set<String>> wanted) {
+      int ref,
+      String id,
+      JsonNode f,
+      FeatureModel model,
+      boolean withAttributes,
+      Map<String, Set<String>> wanted) {
     Double bpm = number(f.get(ClusterFields.BPM));
     Key key = null;
     if (f.hasNonNull(ClusterFields.KEY) && f.hasNonNull(ClusterFields.MODE)) {
@@ -176,14 +216,15 @@ final class ClusterTracks implements TrackIndex {
     }
     Double energy = number(f.get(ClusterFields.of(Attribute.ENERGY.field())));
     int cluster = f.hasNonNull(ClusterFields.CLUSTER) ? f.get(ClusterFields.CLUSTER).asInt() : -1;
-    float[] vector = null;
-    JsonNode v = f.get(ClusterFields.VECTOR);
-    if (v != null && v.isArray()) {
-      vector = new float[v.size()];
-      for (int i = 0; i < vector.length; i++) {
-        vector[i] = v.get(i).floatValue();
-      }
-    }
+    JsonNode track = f.path(ClusterFields.TRACK);
+    float[] vector =
+        model == null
+            ? null
+            : model.vector(
+                feature -> {
+                  JsonNode x = track.get(feature.field());
+                  return x == null || !x.isNumber() ? null : x.asDouble();
+                });
     JsonNode a = f.path(ClusterFields.ARTIST_FP);
     long[] artists = new long[a.isArray() ? a.size() : 0];
     for (int i = 0; i < artists.length; i++) {
@@ -270,5 +311,22 @@ final class ClusterTracks implements TrackIndex {
   @Override
   public long count(Match m) throws IOException {
     return generation.count(m);
+  }
+
+  @Override
+  public Map<String, Integer> values(String field) throws IOException {
+    return generation.counts(field);
+  }
+
+  @Override
+  public List<LookupHit> lookup(String text, int limit) throws IOException {
+    return ClusterLookup.search(generation, text, limit);
+  }
+
+  @Override
+  public Browse.Page browse(
+      String words, Filters filters, String sortBy, boolean descending, int page, int perPage)
+      throws IOException {
+    return ClusterBrowse.run(generation, words, filters, sortBy, descending, page, perPage);
   }
 }

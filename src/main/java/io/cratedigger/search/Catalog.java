@@ -1,10 +1,7 @@
 package io.cratedigger.search;
 
 import io.cratedigger.NotFoundException;
-import io.cratedigger.index.Generation;
-import io.cratedigger.index.LiveIndex;
 import io.cratedigger.index.Schema;
-import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.model.Cluster;
 import io.cratedigger.rank.MixPath;
 import io.cratedigger.rank.MixPolicy;
@@ -16,26 +13,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSelector;
-import org.apache.lucene.search.SortedNumericSortField;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * What the catalog holds, for browsing: the facets (artists, labels, styles, genres) with their
- * counts, one artist's figures, the sound clusters with a sample mix each. Reads the live index's
- * current generation on every call.
+ * counts, one artist's figures, the sound clusters with a sample mix each. Reads the generation
+ * served at each call, from either backend.
  */
 public final class Catalog {
-  private final LiveIndex live;
+  private final TrackSource source;
 
-  public Catalog(LiveIndex live) {
-    this.live = live;
+  public Catalog(TrackSource source) {
+    this.source = source;
   }
 
   /** A facet value and the tracks that carry it. */
@@ -63,10 +51,10 @@ public final class Catalog {
    */
   public List<Count> facet(String field, String search, int limit) throws IOException {
     String want = search == null ? "" : Versions.fold(search);
-    return live.search(
-        (s, g) -> {
+    return source.read(
+        ix -> {
           List<Map.Entry<String, Integer>> all = new ArrayList<>();
-          for (var e : FacetValues.counts(s.getIndexReader(), field).entrySet()) {
+          for (var e : ix.values(field).entrySet()) {
             if (want.isEmpty() && placeholder(field, e.getKey())) {
               continue;
             }
@@ -86,17 +74,16 @@ public final class Catalog {
 
   /** An artist: track count, styles and labels with counts, the most popular tracks. */
   public Artist artist(String typed) throws IOException {
-    return live.search(
-        (s, g) -> {
-          List<String> names = FacetValues.resolve(s.getIndexReader(), Schema.ARTIST_EXACT, typed);
+    return source.read(
+        ix -> {
+          List<String> names = ix.spell(Schema.ARTIST_EXACT, typed);
           if (names.isEmpty()) {
             throw new NotFoundException("no artist \"" + typed + "\" in the catalog");
           }
           String name = names.getFirst();
-          var q = KeywordField.newExactQuery(Schema.ARTIST_EXACT, name);
-          int count = s.count(q);
-          TopDocs top = s.search(q, 500, byPopularity());
-          List<Track> tracks = load(s, top);
+          Match m = Match.anyOf(Schema.ARTIST_EXACT, List.of(name));
+          int count = (int) ix.count(m);
+          List<Track> tracks = ix.popular(m, 500);
           Map<String, Integer> styles = new LinkedHashMap<>();
           Map<String, Integer> labels = new LinkedHashMap<>();
           for (Track t : tracks) {
@@ -116,11 +103,11 @@ public final class Catalog {
 
   /** The clusters of the live generation with names, profiles and sizes. */
   public List<ClusterSize> clusters() throws IOException {
-    return live.search(
-        (s, g) -> {
+    return source.read(
+        ix -> {
           List<ClusterSize> out = new ArrayList<>();
-          for (Cluster c : clusterList(g)) {
-            out.add(new ClusterSize(c, size(s, c), null));
+          for (Cluster c : clusterList(ix)) {
+            out.add(new ClusterSize(c, size(ix, c), null));
           }
           return out;
         });
@@ -128,10 +115,10 @@ public final class Catalog {
 
   /** One cluster and a sample mix: its most popular tracks, ordered to mix into each other. */
   public ClusterSize cluster(int id, int limit) throws IOException {
-    return live.search(
-        (s, g) -> {
+    return source.read(
+        ix -> {
           Cluster c =
-              clusterList(g).stream()
+              clusterList(ix).stream()
                   .filter(x -> x.id() == id)
                   .findFirst()
                   .orElseThrow(
@@ -140,10 +127,8 @@ public final class Catalog {
                               "no cluster "
                                   + id
                                   + "; clusters are 0.."
-                                  + (clusterList(g).size() - 1)));
-          TopDocs top =
-              s.search(IntField.newExactQuery(Schema.CLUSTER, id), limit * 3, byPopularity());
-          List<Track> pool = load(s, top);
+                                  + (clusterList(ix).size() - 1)));
+          List<Track> pool = ix.popular(new Match.IntIs(Schema.CLUSTER, id), limit * 3);
           List<Track> distinct = new ArrayList<>();
           var songs = new java.util.HashSet<String>();
           for (Track t : pool) {
@@ -152,36 +137,16 @@ public final class Catalog {
             }
           }
           // a sample, not a request: the default rules
-          return new ClusterSize(c, size(s, c), MixPath.order(distinct, MixPolicy.defaults()));
+          return new ClusterSize(c, size(ix, c), MixPath.order(distinct, MixPolicy.defaults()));
         });
   }
 
-  private static List<Cluster> clusterList(Generation g) {
-    return g.model() == null ? List.of() : g.model().clusters();
+  private static List<Cluster> clusterList(TrackIndex ix) {
+    return ix.model() == null ? List.of() : ix.model().clusters();
   }
 
-  private static int size(IndexSearcher s, Cluster c) throws IOException {
-    return s.count(IntField.newExactQuery(Schema.CLUSTER, c.id()));
-  }
-
-  private static Sort byPopularity() {
-    return new Sort(
-        new SortedNumericSortField(
-            Schema.POPULARITY,
-            SortField.Type.INT,
-            true,
-            SortedNumericSelector.Type.MIN,
-            Integer.MIN_VALUE),
-        SortField.FIELD_DOC);
-  }
-
-  private static List<Track> load(IndexSearcher s, TopDocs top) throws IOException {
-    List<Track> out = new ArrayList<>(top.scoreDocs.length);
-    var stored = s.storedFields();
-    for (ScoreDoc sd : top.scoreDocs) {
-      out.add(TrackDocuments.fromSource(stored.document(sd.doc).getBinaryValue(Schema.SOURCE)));
-    }
-    return out;
+  private static int size(TrackIndex ix, Cluster c) throws IOException {
+    return (int) ix.count(new Match.IntIs(Schema.CLUSTER, c.id()));
   }
 
   private static List<Count> top(Map<String, Integer> counts) {

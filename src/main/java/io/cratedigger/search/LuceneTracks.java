@@ -174,6 +174,26 @@ public final class LuceneTracks implements TrackIndex {
     return searcher.count(query(m));
   }
 
+  @Override
+  public Map<String, Integer> values(String field) throws IOException {
+    return FacetValues.counts(searcher.getIndexReader(), field);
+  }
+
+  /** Shared: its analyzers and parser are thread-safe. */
+  private static final TrackLookup LOOKUP = new TrackLookup();
+
+  @Override
+  public List<LookupHit> lookup(String text, int limit) throws IOException {
+    return LOOKUP.search(searcher, text, limit);
+  }
+
+  @Override
+  public Browse.Page browse(
+      String words, Filters filters, String sortBy, boolean descending, int page, int perPage)
+      throws IOException {
+    return Browse.run(searcher, words, filters, sortBy, descending, page, perPage);
+  }
+
   private static int[] refs(TopDocs docs) {
     int[] out = new int[docs.scoreDocs.length];
     int i = 0;
@@ -235,6 +255,7 @@ public final class LuceneTracks implements TrackIndex {
               .build();
       case Match.Mixes x -> x.perDocument() ? x.rule().perDocument() : x.rule().terms();
       case Match.Passes p -> p.filters().toQuery();
+      case Match.IntIs i -> org.apache.lucene.document.IntField.newExactQuery(i.field(), i.value());
     };
   }
 }

@@ -20,6 +20,9 @@ public sealed interface Match {
     }
   }
 
+  /** Tracks whose integer {@code field} (a sound cluster, a year) is {@code value}. */
+  record IntIs(String field, int value) implements Match {}
+
   /** Tracks matching every one of {@code parts}. */
   record And(List<Match> parts) implements Match {
     public And {

@@ -172,19 +172,33 @@ public final class Recommender {
     boolean vectors = seed.vector() != null && ix.model() != null;
 
     Map<Retrieval, Double> taskMs = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<Retrieval, Callable<int[]>> tasks = new LinkedHashMap<>();
-    for (Retriever r :
-        retrievers(seed, rule, filter, lexicalTerms(seed, dfs, size), vectors, w, extra)) {
-      tasks.put(
-          r.kind(),
-          () -> {
-            long st = System.nanoTime();
-            int[] refs = ix.retrieve(r);
-            taskMs.put(r.kind(), round((System.nanoTime() - st) / 1e6));
-            return refs;
-          });
+    List<Retriever> retrievers =
+        retrievers(seed, rule, filter, lexicalTerms(seed, dfs, size), vectors, w, extra);
+    Map<Retrieval, int[]> hits;
+    if (ix.batches()) {
+      // one round trip for all: each retrieval is timed as the batch
+      long st = System.nanoTime();
+      List<int[]> lists = ix.retrieveAll(retrievers);
+      double batchMs = round((System.nanoTime() - st) / 1e6);
+      hits = new EnumMap<>(Retrieval.class);
+      for (int i = 0; i < lists.size(); i++) {
+        hits.put(retrievers.get(i).kind(), lists.get(i));
+        taskMs.put(retrievers.get(i).kind(), batchMs);
+      }
+    } else {
+      Map<Retrieval, Callable<int[]>> tasks = new LinkedHashMap<>();
+      for (Retriever r : retrievers) {
+        tasks.put(
+            r.kind(),
+            () -> {
+              long st = System.nanoTime();
+              int[] refs = ix.retrieve(r);
+              taskMs.put(r.kind(), round((System.nanoTime() - st) / 1e6));
+              return refs;
+            });
+      }
+      hits = runAll(tasks);
     }
-    Map<Retrieval, int[]> hits = runAll(tasks);
     Pool pool = new Pool();
     int lex =
         hits.containsKey(Retrieval.LEXICAL)

@@ -3,9 +3,7 @@ package io.cratedigger.search;
 import io.cratedigger.InvalidRequestException;
 import io.cratedigger.discogs.DiscogsRelease;
 import io.cratedigger.discogs.DiscogsTrack;
-import io.cratedigger.index.Generation;
 import io.cratedigger.index.Schema;
-import io.cratedigger.index.TrackDocuments;
 import io.cratedigger.rank.MixOptions;
 import io.cratedigger.track.Track;
 import io.cratedigger.track.Versions;
@@ -16,9 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Recommendations for a Discogs release (the Diggerz seed's flow): the release's tracks are matched
@@ -29,7 +24,6 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class ReleaseRecommender {
   private final Recommender engine;
-  private final TrackLookup lookup = new TrackLookup();
 
   public ReleaseRecommender(Recommender engine) {
     this.engine = engine;
@@ -46,14 +40,13 @@ public final class ReleaseRecommender {
       Recommendations forRelease,
       Map<String, Recommendations> perTrack) {}
 
-  public Answer recommend(IndexSearcher s, Generation g, DiscogsRelease release, int limit)
-      throws IOException {
+  public Answer recommend(TrackIndex ix, DiscogsRelease release, int limit) throws IOException {
     List<Match> matches = new ArrayList<>();
     Set<String> releaseIds = new LinkedHashSet<>();
     Set<String> releaseSongs = new LinkedHashSet<>();
     for (DiscogsTrack t : release.tracks()) {
       List<String> artists = t.artists().isEmpty() ? release.artists() : t.artists();
-      Match m = match(s, t, artists);
+      Match m = match(ix, t, artists);
       matches.add(m);
       String artist = artists.isEmpty() ? "" : artists.getFirst();
       releaseSongs.add(Versions.fold(artist) + "|" + Versions.fold(Versions.baseTitle(t.title())));
@@ -90,22 +83,20 @@ public final class ReleaseRecommender {
     } else {
       List<String> genres = new ArrayList<>();
       for (String style : release.styles()) {
-        if (genres.size() < 3
-            && !FacetValues.resolve(s.getIndexReader(), Schema.STYLE_EXACT, style).isEmpty()) {
+        if (genres.size() < 3 && !ix.spell(Schema.STYLE_EXACT, style).isEmpty()) {
           genres.add(style);
         }
       }
       List<String> artists = new ArrayList<>();
       for (String a : release.artists()) {
         if (genres.size() + artists.size() < RecommendRequest.MAX_SEEDS
-            && !FacetValues.resolve(s.getIndexReader(), Schema.ARTIST_EXACT, a).isEmpty()) {
+            && !ix.spell(Schema.ARTIST_EXACT, a).isEmpty()) {
           artists.add(a);
         }
       }
       if (genres.isEmpty() && artists.isEmpty()) {
         for (String genre : release.genres()) {
-          if (genres.size() < 3
-              && !FacetValues.resolve(s.getIndexReader(), Schema.GENRE_EXACT, genre).isEmpty()) {
+          if (genres.size() < 3 && !ix.spell(Schema.GENRE_EXACT, genre).isEmpty()) {
             genres.add(genre);
           }
         }
@@ -140,33 +131,29 @@ public final class ReleaseRecommender {
                   : ", " + (release.year() - 5) + "–" + (release.year() + 5));
     }
     Recommendations whole =
-        without(engine.recommend(s, g, req, true), releaseIds, releaseSongs, limit);
+        without(engine.recommend(ix, req, true), releaseIds, releaseSongs, limit);
     Map<String, Recommendations> perTrack = new LinkedHashMap<>();
     for (String id : seeds) {
       RecommendRequest one =
           RecommendRequest.similar(id, Math.min(RecommendRequest.MAX_LIMIT, 5 + releaseIds.size()));
-      perTrack.put(id, without(engine.recommend(s, g, one, false), releaseIds, releaseSongs, 5));
+      perTrack.put(id, without(engine.recommend(ix, one, false), releaseIds, releaseSongs, 5));
     }
     return new Answer(release, matches, basis, whole, perTrack);
   }
 
-  private Match match(IndexSearcher s, DiscogsTrack t, List<String> artists) throws IOException {
+  private Match match(TrackIndex ix, DiscogsTrack t, List<String> artists) throws IOException {
     String artist = artists.isEmpty() ? "" : artists.getFirst();
     String song = Versions.fold(artist) + "|" + Versions.fold(Versions.baseTitle(t.title()));
-    TopDocs exact = s.search(KeywordField.newExactQuery(Schema.SONG, song), 1);
-    if (exact.scoreDocs.length > 0) {
-      return new Match(
-          t,
-          TrackDocuments.fromSource(
-              s.storedFields().document(exact.scoreDocs[0].doc).getBinaryValue(Schema.SOURCE)),
-          "exact");
+    List<Track> exact = ix.sample(Schema.SONG, song, 1);
+    if (!exact.isEmpty()) {
+      return new Match(t, exact.getFirst(), "exact");
     }
     String q = (Versions.baseTitle(t.title()) + " " + artist).strip();
     if (q.length() > 200 || q.isBlank()) {
       return new Match(t, null, "none");
     }
     try {
-      for (LookupHit h : lookup.search(s, q, 3)) {
+      for (LookupHit h : ix.lookup(q, 3)) {
         Track c = h.track();
         boolean sameArtist =
             c.artists().stream().anyMatch(a -> Versions.fold(a).equals(Versions.fold(artist)));

@@ -8,7 +8,7 @@ import java.util.List;
  * ({@link Pool}).
  */
 public sealed interface Retriever {
-  /** Which retrieval this is, for timings, statistics and fusion. */
+  /** Which retrieval of the engine this is, for timings, statistics and fusion; null elsewhere. */
   Retrieval kind();
 
   /** The most tracks to return. */

@@ -55,6 +55,23 @@ public interface TrackIndex {
   int[] retrieve(Retriever r) throws IOException;
 
   /**
+   * Whether several retrievals are best sent together ({@link #retrieveAll}) rather than run side
+   * by side: a cluster answers a batch in one round trip.
+   */
+  default boolean batches() {
+    return false;
+  }
+
+  /** Runs several retrievals; their lists in the same order. */
+  default List<int[]> retrieveAll(List<Retriever> rs) throws IOException {
+    List<int[]> out = new java.util.ArrayList<>(rs.size());
+    for (Retriever r : rs) {
+      out.add(retrieve(r));
+    }
+    return out;
+  }
+
+  /**
    * What ranking needs about some tracks (see {@link CandidateReader}): those with one of the
    * {@code excluded} ids are left out; {@code wanted} are the facet values (field → values) to
    * report when a track has them.
@@ -66,6 +83,25 @@ public interface TrackIndex {
   /** The stored tracks of some references, in their order. */
   List<Track> tracks(int[] refs) throws IOException;
 
+  /** Up to {@code n} tracks that match, most popular first (then in index order). */
+  default List<Track> popular(Match m, int n) throws IOException {
+    return tracks(retrieve(new Retriever.Popular(null, m, n)));
+  }
+
   /** How many tracks match. */
   long count(Match m) throws IOException;
+
+  /** Every value of a keyword field with its number of tracks, in term order. */
+  Map<String, Integer> values(String field) throws IOException;
+
+  /**
+   * The tracks a user means by {@code text}, best first: typo-tolerant over titles, artists and
+   * albums, or the advanced syntax (see {@link TrackLookup#search}).
+   */
+  List<LookupHit> lookup(String text, int limit) throws IOException;
+
+  /** One page of the catalog (see {@link Browse#run}). */
+  Browse.Page browse(
+      String words, Filters filters, String sortBy, boolean descending, int page, int perPage)
+      throws IOException;
 }

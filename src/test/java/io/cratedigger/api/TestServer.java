@@ -12,7 +12,6 @@ import io.cratedigger.ops.RequestLog;
 import io.cratedigger.ops.Startup;
 import io.cratedigger.rank.Weights;
 import io.cratedigger.search.Recommender;
-import io.cratedigger.search.TrackLookup;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,9 +83,8 @@ public final class TestServer implements AutoCloseable {
     Javalin app =
         App.create(
             new App.Deps(
-                live,
+                new io.cratedigger.search.LuceneSource(live),
                 new Recommender(Weights.defaults(), pool),
-                new TrackLookup(),
                 Path.of("web"),
                 List.of(),
                 ADMIN_TOKEN,
@@ -107,9 +105,8 @@ public final class TestServer implements AutoCloseable {
     Javalin app =
         App.create(
             new App.Deps(
-                live,
+                new io.cratedigger.search.LuceneSource(live),
                 new Recommender(Weights.defaults()),
-                new TrackLookup(),
                 null,
                 List.of(),
                 null,

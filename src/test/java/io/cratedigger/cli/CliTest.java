@@ -233,16 +233,24 @@ class CliTest {
   }
 
   @Test
-  void serveRefusesAClusterBackendItCannotServeYet() throws Exception {
+  void serveFromAClusterRefusesTheEmbeddedReindex() throws Exception {
     Path cfg = tmp.resolve("cluster.yaml");
     Files.writeString(cfg, "backend: opensearch\nopensearch:\n  url: http://127.0.0.1:9\n");
-    Run r = run("serve", "--config", cfg.toString(), "--port", "0");
+    Run r =
+        run(
+            "serve",
+            "--config",
+            cfg.toString(),
+            "--port",
+            "0",
+            "--reindex-input",
+            tmp.resolve("x.csv").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
-            "cratedigger: the configuration says backend: opensearch, but serve answers from the"
-                + " embedded index only so far (index --backend opensearch works); set backend:"
-                + " lucene to serve\n");
+            "cratedigger: --reindex-input rebuilds the embedded index; with --backend opensearch"
+                + " rebuild into the cluster with: cratedigger index --backend opensearch --input"
+                + " FILE (servers follow the alias swap)\n");
   }
 
   @Test

@@ -38,7 +38,7 @@ class ReleaseRecommenderTest {
   }
 
   static ReleaseRecommender.Answer run(DiscogsRelease r) throws Exception {
-    return live.search((s, g) -> ENGINE.recommend(s, g, r, 8));
+    return live.search((s, g) -> ENGINE.recommend(new LuceneTracks(s, g), r, 8));
   }
 
   @Test
